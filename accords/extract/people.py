@@ -1,0 +1,153 @@
+"""Named officials in one document: names tied to roles, merged by surname.
+
+A name becomes an official when a role phrase (position, portfolio or institution,
+country, ranks) stands right before it: "Özbəkistan Respublikasının fövqəladə
+hallar naziri general-mayor Botir Kudratxocayev". Later mentions by surname or
+initial ("B.Kudratxocayev", "Hasanov") refer back to the same person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from accords.extract.annotate import Annotated, NameMention
+from accords.lexicon import Lexicon
+from accords.model import Citation
+from accords.names import skeleton
+
+
+@dataclass
+class DocPerson:
+    """One person of one document, with every mention."""
+
+    key: str
+    name: str
+    name_cite: Citation
+    given: str | None
+    country: str | None = None
+    country_cite: Citation | None = None
+    role_en: str | None = None
+    role_cite: Citation | None = None
+    role_class: str | None = None
+    mentions: list[tuple[int, NameMention]] = field(default_factory=list)  # (sentence idx, name)
+
+
+def cite(source_id: str, text: str, ann: Annotated, start: int, end: int) -> Citation:
+    """A citation of ``text[start:end]`` with its sentence as context."""
+    return Citation(source_id, start, end, text[start:end], ann.sentence.start, ann.sentence.end)
+
+
+@dataclass
+class Role:
+    """What a role phrase says: country, position, portfolio, with their spans."""
+
+    countries: list[tuple[str, int, int]]
+    position: str | None
+    position_class: str | None
+    number: str
+    of: str | None
+    start: int
+    end: int
+
+
+def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
+    """Interpret the role phrase at tokens ``[first, last]``."""
+    countries: list[tuple[str, int, int]] = []
+    position = pclass = of = None
+    number = "singular"
+    toks = ann.tokens
+    home = lex.value("home_country")
+    seen: set[int] = set()
+    for i in range(first, last + 1):
+        m = ann.at.get(i)
+        if m is None or id(m) in seen:
+            continue
+        seen.add(id(m))
+        span = (toks[m.first].start, toks[m.last].end)
+        if m.category == "countries":
+            countries.append((m.value, *span))
+        elif m.category == "home_refs" and home:
+            countries.append((str(home), *span))
+        elif m.category == "position":
+            position, pclass = m.value, m.term.get("cls")
+            number = m.term.get("number") or "singular"
+        elif m.category in ("portfolio", "portfolios") and of is None:
+            of = m.value
+        elif m.category == "institutions" and m.value != "Ministry" and of is None:
+            of = m.value
+    return Role(countries, position, pclass, number, of, toks[first].start, toks[last].end)
+
+
+def role_en(role: Role) -> str | None:
+    """English role title: "Minister of Defence", "Secretary of the Security Council"."""
+    if role.position is None:
+        return None
+    if role.of and " of " not in role.position:
+        return f"{role.position} of {role.of}"
+    return role.position
+
+
+def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Lexicon) -> list[DocPerson]:
+    """Every named official of the document (names with a role somewhere), merged by surname."""
+    people: dict[str, DocPerson] = {}
+    order: list[str] = []
+    home = lex.value("home_country")
+    for si, ann in enumerate(anns):
+        roles: dict[int, Role] = {}
+        for k, nm in enumerate(ann.names):
+            key = skeleton(nm.surname)
+            if not key:
+                continue
+            role: Role | None = None
+            if nm.role_first is not None:
+                role = read_role(ann, nm.role_first, nm.first - 1, lex)
+                roles[k] = role
+            elif nm.coordinated_with is not None and nm.coordinated_with in roles:
+                role = roles[nm.coordinated_with]
+            person = people.get(key)
+            if person is None:
+                if role is None and nm.given is None:
+                    continue  # a lone capitalised word is not a person
+                person = DocPerson(key, _full(nm, doc_text), cite(source_id, doc_text, ann, nm.start, nm.end),
+                                   nm.given)
+                people[key] = person
+                order.append(key)
+            elif person.given is None and nm.given is not None:
+                person.name, person.given = _full(nm, doc_text), nm.given
+                person.name_cite = cite(source_id, doc_text, ann, nm.start, nm.end)
+            person.mentions.append((si, nm))
+            if role is not None and person.role_en is None and role.position:
+                _apply_role(person, role, ann, nm, k, source_id, doc_text)
+    for p in people.values():
+        if p.role_en is not None and p.country is None and home:
+            p.country = str(home)
+    return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
+
+
+def _full(nm: NameMention, text: str) -> str:
+    return text[nm.start : nm.end]
+
+
+def _apply_role(person: DocPerson, role: Role, ann: Annotated, nm: NameMention, k: int,
+                source_id: str, text: str) -> None:
+    person.role_en = role_en(role)
+    person.role_class = role.position_class
+    person.role_cite = cite(source_id, text, ann, role.start, role.end)
+    if not role.countries:
+        return
+    country, cs, ce = role.countries[0]
+    if nm.coordinated_with is not None or role.number == "plural":
+        # "the Ministers of Azerbaijan and Uzbekistan, X and Y": countries pair with names in order
+        group = _coordination_index(ann, k)
+        if len(role.countries) > 1 and group < len(role.countries):
+            country, cs, ce = role.countries[group]
+    person.country = country
+    person.country_cite = cite(source_id, text, ann, cs, ce)
+
+
+def _coordination_index(ann: Annotated, k: int) -> int:
+    idx = 0
+    while ann.names[k].coordinated_with is not None:
+        k = ann.names[k].coordinated_with or 0
+        idx += 1
+    return idx

@@ -1,0 +1,194 @@
+"""Per-language lexicons (``accords/lexicons/<lang>.yml``) and their term matcher.
+
+A term is one or more words separated by spaces or hyphens. A word ending in ``*``
+is a stem: it matches any word that starts with it and has at most ``suffix_max``
+more letters (the language's inflections). Other words match exactly (after
+folding). At each token the longest term wins, so ``nazirliy*`` (ministry) beats
+``nazir*`` (minister), and a ``block`` entry can veto a shorter stem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from accords.text import Token, fold
+
+LEXICON_DIR = "lexicons"
+
+
+@dataclass(frozen=True)
+class Word:
+    stem: str
+    star: bool
+
+
+@dataclass(frozen=True)
+class Term:
+    """A compiled lexicon term with what it means."""
+
+    words: tuple[Word, ...]
+    category: str
+    value: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        """An extra attribute of the term (e.g. a position's class)."""
+        return dict(self.extra).get(key)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found at tokens ``[first, last]`` of a token list."""
+
+    term: Term
+    first: int
+    last: int
+
+    @property
+    def category(self) -> str:
+        return self.term.category
+
+    @property
+    def value(self) -> str:
+        return self.term.value
+
+
+@dataclass
+class Lexicon:
+    """One language's knowledge, loaded from YAML."""
+
+    language: str
+    name: str
+    data: dict[str, Any]
+    suffix_max: int
+    index: dict[str, list[Term]] = field(default_factory=dict)
+    max_stem: int = 0
+
+    def words(self, key: str) -> frozenset[str]:
+        """A plain word list of the lexicon, folded."""
+        return frozenset(fold(str(w)) for w in self.data.get(key, []) or [])
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def add(self, term_text: str, category: str, value: str, **extra: str) -> None:
+        words = tuple(
+            Word(w[:-1], True) if w.endswith("*") else Word(w, False)
+            for w in re.split(r"[\s\-]+", fold(term_text.strip()))
+            if w
+        )
+        if not words:
+            return
+        term = Term(words, category, value, tuple(sorted(extra.items())))
+        self.index.setdefault(words[0].stem, []).append(term)
+        self.max_stem = max(self.max_stem, len(words[0].stem))
+
+    def match_at(self, tokens: tuple[Token, ...] | list[Token], i: int) -> Match | None:
+        """The longest term starting at token ``i`` (ties: the longer stems)."""
+        tok = tokens[i].fold
+        best: Match | None = None
+        best_key: tuple[int, int] = (-1, -1)
+        for length in range(min(len(tok), self.max_stem), 0, -1):
+            for term in self.index.get(tok[:length], ()):
+                last = self._match_words(term, tokens, i)
+                if last is None:
+                    continue
+                key = (last - i, sum(len(w.stem) for w in term.words))
+                if key > best_key:
+                    best, best_key = Match(term, i, last), key
+        return best
+
+    def _match_words(self, term: Term, tokens: tuple[Token, ...] | list[Token], i: int) -> int | None:
+        j = i
+        for word in term.words:
+            if j >= len(tokens) or not self._word_ok(word, tokens[j].fold):
+                return None
+            j += 1
+        return j - 1
+
+    def _word_ok(self, word: Word, tok: str) -> bool:
+        if word.star:
+            return tok.startswith(word.stem) and len(tok) - len(word.stem) <= self.suffix_max
+        return tok == word.stem
+
+    def scan(self, tokens: tuple[Token, ...] | list[Token]) -> list[Match]:
+        """Greedy leftmost-longest matches over a token list (blocked terms dropped)."""
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i)
+            if m is None:
+                i += 1
+                continue
+            if m.category != "block":
+                found.append(m)
+            i = m.last + 1
+        return found
+
+
+# Categories whose YAML shape is {value: [terms]}.
+_MAPPED = (
+    "countries", "cities", "landmarks", "institutions", "portfolios", "document_kinds",
+    "meeting_triggers", "months", "signer_refs",
+)
+# Categories whose YAML shape is [terms].
+_LISTED = (
+    "home_refs", "ranks", "role_glue", "participation", "signing_active", "signing_passive",
+    "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
+    "year_words", "dateline_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
+    "relative_yesterday",
+)
+
+
+def _compile(language: str, data: dict[str, Any]) -> Lexicon:
+    lex = Lexicon(language, str(data.get("name", language)), data, int(data.get("suffix_max", 3)))
+    for cat in _MAPPED:
+        for value, terms in (data.get(cat) or {}).items():
+            for t in terms:
+                if cat == "meeting_triggers":
+                    # value is "kind/strength", e.g. "meeting/strong"
+                    kind, _, strength = str(value).partition("/")
+                    lex.add(str(t), cat, kind, strength=strength or "strong")
+                else:
+                    lex.add(str(t), cat, str(value))
+    for cat in _LISTED:
+        for t in data.get(cat) or []:
+            lex.add(str(t), cat, str(t))
+    for pos in data.get("positions") or []:
+        for t in pos["terms"]:
+            lex.add(str(t), "position", str(pos["en"]), cls=str(pos.get("class", "official")),
+                    number=str(pos.get("number", "singular")))
+    return lex
+
+
+def available_languages() -> list[str]:
+    """Languages that have a lexicon file, sorted."""
+    root = resources.files("accords").joinpath(LEXICON_DIR)
+    return sorted(p.name[:-4] for p in root.iterdir() if p.name.endswith(".yml"))
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """The compiled lexicon of ``language`` (cached per process)."""
+    path = resources.files("accords").joinpath(LEXICON_DIR).joinpath(f"{language}.yml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("language") != language:
+        raise ValueError(f"{path}: expected a mapping with 'language: {language}'")
+    return _compile(language, data)
+
+
+def fingerprint() -> str:
+    """Hash of every lexicon file: part of the extractor's version."""
+    h = hashlib.sha256()
+    for lang in available_languages():
+        path = resources.files("accords").joinpath(LEXICON_DIR).joinpath(f"{lang}.yml")
+        h.update(lang.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,118 @@
+"""Personal names across scripts: transliteration and comparison keys.
+
+``skeleton("Kudratxocayev") == skeleton("Kudratkhodjaev") == skeleton("Qudratxo‘jayev")``.
+The skeleton keeps a name's consonants after mapping letters that different
+scripts and press conventions spell differently onto one class (x/kh/h/g → h,
+c/j/dj/zh → j, q → k ...). Transliteration to English press spelling follows the
+language's conventions (az ə→a, x→kh; uz o‘→o, g‘→gh; ru BGN/PCGN-style).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from accords.text import APOSTROPHES
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "gh",
+    "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i", "ў": "o", "ҳ": "h",
+}
+_LATIN = {
+    "ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "gh", "ö": "o", "ü": "u", "x": "kh",
+    "q": "q", "c": "j", "â": "a", "î": "i", "û": "u", "ñ": "n", "ń": "n",
+}
+_UZ_LATIN = {"x": "kh", "q": "q", "c": "ts", "j": "j", "ş": "sh", "ç": "ch"}
+_EN_LATIN: dict[str, str] = {}
+
+
+def _latin_table(language: str) -> dict[str, str]:
+    if language == "en":
+        return _EN_LATIN
+    if language == "uz":
+        return {**_LATIN, **_UZ_LATIN}
+    return _LATIN
+
+
+def transliterate(name: str, language: str) -> str:
+    """An English-press spelling of ``name`` written in ``language``."""
+    out: list[str] = []
+    table = _latin_table(language)
+    chars = list(name)
+    for i, ch in enumerate(chars):
+        low = ch.lower()
+        if ch in APOSTROPHES:
+            # uz o‘ / g‘: the mark only modifies the letter before it
+            if language == "uz" and i > 0 and chars[i - 1].lower() == "g":
+                out[-1] = out[-1][:-1] + ("gh" if out[-1][-1:] == "g" else out[-1][-1:])
+            continue
+        if low in _CYRILLIC:
+            rep = _CYRILLIC[low]
+            if low == "е" and (i == 0 or chars[i - 1].lower() in "аеёиоуыэюяъь "):
+                rep = "ye"
+        elif low in table:
+            rep = table[low]
+        else:
+            rep = _strip_marks(low)
+        if ch.isupper() and rep:
+            rep = rep[0].upper() + rep[1:]
+        out.append(rep)
+    result = "".join(out)
+    if language == "ru":
+        result = result.replace("iy ", "iy ").replace("yy", "y")
+    return " ".join(w[:1].upper() + w[1:] for w in result.split())
+
+
+def _strip_marks(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_VOWELS = set("aeiouy")
+
+
+def skeleton(word: str) -> str:
+    """A spelling- and script-independent key of one name word."""
+    s = transliterate(word, "ru" if _is_cyrillic(word) else "az").lower()
+    for a, b in (("shch", "sh"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "h"),
+                 ("ch", "c"), ("sh", "s"), ("ts", "c")):
+        s = s.replace(a, b)
+    s = s.replace("x", "h").replace("q", "k").replace("g", "h").replace("w", "v")
+    if not s:
+        return ""
+    head, rest = s[0], s[1:]
+    out = [head]
+    for c in rest:
+        if c in _VOWELS or not c.isalpha():
+            continue
+        if out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def vowel_form(word: str) -> str:
+    """The transliterated word with vowels kept, for a second, finer comparison."""
+    s = skeleton(word)
+    t = transliterate(word, "ru" if _is_cyrillic(word) else "az").lower()
+    return s[:1] + "".join(c for c in t if c.isalpha())[1:]
+
+
+def similar(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two transliterated words (normalised edit distance)."""
+    x = transliterate(a, "ru" if _is_cyrillic(a) else "az").lower()
+    y = transliterate(b, "ru" if _is_cyrillic(b) else "az").lower()
+    if not x or not y:
+        return 0.0
+    prev = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        cur = [i]
+        for j, cy in enumerate(y, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy)))
+        prev = cur
+    return 1.0 - prev[-1] / max(len(x), len(y))

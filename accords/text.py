@@ -1,0 +1,200 @@
+"""Offset-preserving text helpers: folding, tokens and sentences.
+
+Everything here keeps a one-to-one map between characters of the folded view and
+characters of the seed text, so a span found in the folded view is a span of the
+file (``text[start:end]``). All scanning is linear: one regular expression pass
+with no nested quantifiers, then plain loops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APOSTROPHES = "'‘’ʻʼ`´ʹ"
+_FOLD_SPECIAL = {"İ": "i", "I": "i", "ı": "i", "ё": "е", "Ё": "е"}
+for _a in APOSTROPHES:
+    _FOLD_SPECIAL[_a] = "'"
+
+
+def fold_char(c: str) -> str:
+    """Lower-case one character to exactly one character (İ, I, ı → i; apostrophes → ')."""
+    special = _FOLD_SPECIAL.get(c)
+    if special is not None:
+        return special
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Fold a string character by character; ``len(fold(s)) == len(s)``."""
+    return "".join(fold_char(c) for c in text)
+
+
+# A word: letters/digits, with apostrophes allowed between letters (O‘zbekiston, ta'minlash).
+_WORD = re.compile(r"[^\W_]+(?:[" + APOSTROPHES + r"][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: ``start``/``end`` index the seed text; ``fold`` is its folded form."""
+
+    start: int
+    end: int
+    text: str
+    fold: str
+    index: int
+
+    @property
+    def is_upper_initial(self) -> bool:
+        """Starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_digit(self) -> bool:
+        """Consists of digits only."""
+        return self.text.isdigit()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of ``text[start:end]``; a word broken by ``-`` across a line break is one token."""
+    stop = len(text) if end is None else end
+    raw = [(m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    tokens: list[Token] = []
+    i = 0
+    while i < len(raw):
+        s, e = raw[i]
+        folded = fold(text[s:e])
+        # OCR-like hyphenation: "olun-\n\nması" → one word.
+        while i + 1 < len(raw) and _is_hyphen_break(text, e, raw[i + 1][0]):
+            ns, ne = raw[i + 1]
+            folded += fold(text[ns:ne])
+            e = ne
+            i += 1
+        tokens.append(Token(s, e, text[s:e], folded, len(tokens)))
+        i += 1
+    return tokens
+
+
+def _is_hyphen_break(text: str, end: int, next_start: int) -> bool:
+    gap = text[end:next_start]
+    return (
+        len(gap) >= 2
+        and gap[0] == "-"
+        and "\n" in gap
+        and gap[1:].isspace()
+        and text[next_start].islower()
+        and text[end - 1].isalpha()
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span of the seed text with its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    index: int
+
+
+_BREAK = re.compile(r"\n|[.!?…]+")
+
+
+def split_sentences(text: str, start: int, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Split ``text[start:]`` into sentences.
+
+    A line break ends a sentence unless it is inside a hyphenated word; ``.``/``!``/``?``
+    end one when followed by space and an upper-case letter, digit or quote, and not
+    after an initial ("B. Kudratov") or a known abbreviation. ``word.Word`` with no
+    space ends a sentence only after a lower-case word of four letters or more.
+    """
+    cuts: list[int] = []
+    for m in _BREAK.finditer(text, start):
+        pos = m.start()
+        if m.group() == "\n":
+            if not _hyphen_line_break(text, pos):
+                cuts.append(m.end())
+            continue
+        after = m.end()
+        if _sentence_ends(text, pos, after, abbreviations):
+            cuts.append(after)
+    sentences: list[Sentence] = []
+    begin = start
+    for cut in [*cuts, len(text)]:
+        s, e = _trim(text, begin, cut)
+        if e > s:
+            toks = tokenize(text, s, e)
+            if toks:
+                sentences.append(Sentence(s, e, tuple(toks), len(sentences)))
+        begin = cut
+    return sentences
+
+
+def _hyphen_line_break(text: str, pos: int) -> bool:
+    """True when the newline at ``pos`` sits inside an ``olun-\\n\\nması`` break."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    if j < 1 or text[j] != "-" or not text[j - 1].isalpha():
+        return False
+    k = pos
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k < len(text) and text[k].islower()
+
+
+def _sentence_ends(text: str, pos: int, after: int, abbreviations: frozenset[str]) -> bool:
+    if after >= len(text):
+        return True
+    nxt = text[after]
+    word_start = pos
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    prev_word = text[word_start:pos]
+    if nxt.isspace():
+        k = after
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k >= len(text) or text[k] == "\n":
+            return True
+        following = text[k]
+        if not (following.isupper() or following.isdigit() or following in "\"“«„'‘•–—-("):
+            return False
+        if len(prev_word) == 1 and prev_word.isupper():
+            return False  # an initial
+        return fold(prev_word) not in abbreviations
+    if nxt.isupper():
+        return len(prev_word) >= 4 and prev_word.islower()
+    return False
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "”": "”"}
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans (inside the quote marks) of quotations in ``text[start:end]``; linear scan."""
+    spans: list[tuple[int, int]] = []
+    exhausted: set[str] = set()  # closing marks absent from the rest: never search again
+    i = start
+    while i < end:
+        close = QUOTE_PAIRS.get(text[i])
+        if close is None or close in exhausted:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        if j == -1:
+            exhausted.add(close)
+            i += 1
+            continue
+        spans.append((i + 1, j))
+        i = j + 1
+    return spans
