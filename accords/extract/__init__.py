@@ -188,7 +188,8 @@ def _meeting_date(doc: Document, anns: list[Annotated], events: list[Annotated],
         for d in a.dates:
             if d.date.month is None:
                 continue
-            return _with_year(d.date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end)
+            date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
+            return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end)
     if dateline is not None and dateline.dates:
         d = dateline.dates[0]
         return _with_year(d.date, pub), "dateline", cite(doc.source_id, doc.text, dateline, d.start, d.end)
@@ -356,8 +357,25 @@ def _infer_year(doc: Document, agreements: list[AgreementFact]) -> int | None:
     body = doc.text[doc.body_start:]
     evidence = [int(y) for y in re.findall(r"[^\W\d_]+-((?:19|20)\d\d)(?!\d)", body)]
     evidence += [a.valid_from - 1 for a in agreements if a.valid_from is not None]
-    # two independent clues that agree, and none that disagrees
+    elapsed = _elapsed_years(doc)
+    if elapsed is not None and all(e == elapsed for e in evidence):
+        return elapsed  # "established in 1993 ... for 28 years": explicit arithmetic
+    # otherwise two independent clues that agree, and none that disagrees
     return evidence[0] if len(evidence) >= 2 and len(set(evidence)) == 1 else None
+
+
+def _elapsed_years(doc: Document) -> int | None:
+    """Year from "N years since" after a base year (lexicon ``elapsed_patterns``)."""
+    lex = lexicon.load(doc.language)
+    body = doc.text[doc.body_start:]
+    for pat in lex.value("elapsed_patterns", []) or []:
+        m = re.search(str(pat), body)
+        if m is None:
+            continue
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body[: m.start()])]
+        if years:
+            return years[-1] + int(m.group("n"))
+    return None
 
 
 __all__ = ["extract", "EXTRACTOR_VERSION", "publication_date", "skeleton"]

@@ -1,0 +1,68 @@
+# Accords: one command surface for people, CI and hooks.
+#   make site   build the data package and the website (creates .venv first)
+#   make test   run all tests
+#   make check  tests + lint
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Extra pip arguments for the torch install only, e.g. on a machine without a local
+# CPU wheel: make venv TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
+TORCH_PIP_ARGS ?=
+WORKFLOWS := .github/workflows
+
+.PHONY: venv site data test lint check serve evaluate lock clean
+
+venv: $(STAMP)
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# torch first: installed later as a dependency, pip would pick the CUDA build.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install $(TORCH_PIP_ARGS) torch==2.13.0
+	$(BIN)/python -m pip install -c requirements.lock -e '.[dev]'
+	touch $@
+
+site: venv
+	$(BIN)/accords build
+
+data: venv
+	$(BIN)/accords build --no-site
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/mypy --strict accords
+	@if [ -x $(BIN)/actionlint ]; then \
+		echo "$(BIN)/actionlint $(WORKFLOWS)/*.yml"; $(BIN)/actionlint $(WORKFLOWS)/*.yml; \
+	else \
+		echo "actionlint skipped: not installed (pip install -e '.[actionlint]' needs GitHub)"; \
+	fi
+	$(BIN)/zizmor --offline $(WORKFLOWS)
+
+check: test lint
+
+serve:
+	$(PY) -m http.server -d build/site 8000
+
+evaluate: venv
+	$(BIN)/accords evaluate tests/gold/seeds
+	$(BIN)/accords evaluate tests/gold/dev
+
+# The lock is the venv's own pip freeze, without accords itself; torch's local
+# version label (+cpu) is dropped so the same lock works with any torch 2.13.0 build.
+lock: $(BIN)/python
+	{ echo "# Constraints for pip install -c requirements.lock: pip freeze of .venv."; \
+	  echo "# Regenerate with: make lock (after installing the new versions into .venv)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable \
+	    | grep -viE '^accords( |=|@)' \
+	    | sed -E 's/^(torch==[^+]+)\+.*$$/\1/'; \
+	} > requirements.lock.tmp
+	mv requirements.lock.tmp requirements.lock
+
+clean:
+	rm -rf build

@@ -1,0 +1,109 @@
+"""``accords`` command line: one command per stage, plus ``build``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from accords.documents import SeedErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``accords`` command."""
+    parser = argparse.ArgumentParser(prog="accords", description="Government meetings and signed "
+                                     "agreements, extracted from news articles with citations.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the data package and the website",
+                       description="Extract, resolve and publish the seeds as a validated data "
+                       "package (OUT/data) and a website (OUT/site).")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    b.add_argument("--no-site", action="store_true", help="build the data package only")
+    e = sub.add_parser("evaluate", help="score a build against gold annotations",
+                       description="Print precision, recall and F1 per table against gold JSON files.")
+    e.add_argument("gold", type=Path, help="folder of gold JSON files")
+    e.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    e.add_argument("--data", type=Path, default=None,
+                   help="an already built data folder (default: build the seeds into a temporary folder)")
+    e.add_argument("--brief", action="store_true", help="tables only, without the list of misses")
+    c = sub.add_parser("check", help="validate seed files and show what each yields",
+                       description="Check seed files and print the meetings, agreements and "
+                       "signatories each yields, with quotes.")
+    c.add_argument("seeds", type=Path, nargs="+", help="seed files to check")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args.seeds, args.out, not args.no_site)
+        if args.command == "evaluate":
+            return _evaluate(args.gold, args.seeds, args.data, args.brief)
+        return _check(args.seeds)
+    except SeedErrors as exc:
+        for err in exc.errors:
+            print(err, file=sys.stderr)
+        print(f"accords: {len(exc.errors)} seed error(s); nothing was published", file=sys.stderr)
+        return 2
+
+
+def _build(seeds: Path, out: Path, site: bool) -> int:
+    from accords.build import BuildError, build
+    from accords.site import SiteBuildError
+
+    try:
+        result = build(seeds, out, site=site, repo=Path.cwd())
+    except (BuildError, SiteBuildError) as exc:
+        print(f"accords: build failed, {out} left as it was:\n{exc}", file=sys.stderr)
+        return 1
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
+    print(f"built {result.out}: {counts}")
+    return 0
+
+
+def _evaluate(gold: Path, seeds: Path, data: Path | None, brief: bool) -> int:
+    from accords.build import build_data
+    from accords.evaluate import evaluate, format_report
+
+    if data is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            build_data(seeds, Path(tmp) / "data", Path.cwd())
+            report = evaluate(gold, Path(tmp) / "data", seeds)
+    else:
+        report = evaluate(gold, data, seeds)
+    print(format_report(report, details=not brief))
+    return 0
+
+
+def _check(paths: list[Path]) -> int:
+    from accords.documents import load_seed
+    from accords.extract import extract
+
+    status = 0
+    for path in paths:
+        doc, problems = load_seed(path, path.parent)
+        for p in problems:
+            print(p, file=sys.stderr)
+        if doc is None or any(not p.warning for p in problems):
+            status = 2
+            continue
+        facts = extract(doc)
+        print(f"{path}: language {doc.language}, {len(facts.meetings)} meeting(s), "
+              f"{len(facts.agreements)} signed agreement(s)")
+        if not facts.meetings and not facts.agreements:
+            print("  no meeting or signed agreement found (the seed is accepted and yields nothing)")
+        for m in facts.meetings:
+            print(f"  meeting: {m.kind} {','.join(m.countries)} {m.date.iso() or 'date unknown'} "
+                  f"{m.city or ''}  «{m.kind_cite.quote}»")
+            for p in m.participants:
+                print(f"    participant: {p.name} ({p.country}, {p.role_en})  «{p.name_cite.quote}»")
+        for a in facts.agreements:
+            print(f"  agreement: {a.kind} «{a.title}» signed {a.signed_date.iso() or '?'}")
+            for s, c in zip(a.signatories, a.signatory_cites):
+                print(f"    signatory: {s.name} ({s.country})  «{c.quote}»")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

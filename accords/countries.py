@@ -1,0 +1,11 @@
+"""English names of countries (ISO 3166-1 alpha-2), from the English lexicon's data."""
+
+from __future__ import annotations
+
+from accords import lexicon
+
+
+def name_en(code: str) -> str:
+    """English short name of a country code; the code itself when unknown."""
+    names = lexicon.load("en").value("country_names", {}) or {}
+    return str(names.get(code, code))

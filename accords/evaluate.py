@@ -1,0 +1,248 @@
+"""Score a built data package against gold annotations (../shared/corpus format).
+
+Per gold file, the rows citing that source are compared with the file's gold:
+- a meeting is right when countries, date (at the same precision) and city equal the
+  gold, and its kind is one the gold gives for that event in any report of it;
+- a participant / signatory is right when its country and name (given name and
+  surname compared by cross-script skeleton) match a gold one of the matched event;
+- an agreement is right when kind, parties, signing date and validity years match.
+Reports of one event (``same_event_as``) must be one meeting row: each extra row is
+counted as a false meeting. Citations are checked against the seed files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accords.package import read_tables
+from accords.resolve.people import name_key
+
+TABLES = ("meetings", "participants", "agreements", "signatories")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TABLES})
+    by_language: dict[str, dict[str, Score]] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+    citations_ok: int = 0
+    citations_total: int = 0
+    false_signings: int = 0
+
+    def add(self, table: str, lang: str, tp: int, fp: int, fn: int) -> None:
+        for s in (self.scores[table], self.by_language.setdefault(lang, {t: Score() for t in TABLES})[table]):
+            s.tp += tp
+            s.fp += fp
+            s.fn += fn
+
+
+def _names_match(a: str, b: str) -> bool:
+    ga, sa = name_key(a)
+    gb, sb = name_key(b)
+    return bool(sa) and sa == sb and (not ga or not gb or ga[:1] == gb[:1] and (ga == gb or len(ga) == 1 or len(gb) == 1))
+
+
+def _person_ok(pred: dict[str, object], gold: dict[str, object]) -> bool:
+    if pred.get("country") != gold.get("country"):
+        return False
+    names = [str(pred.get("name_en") or ""), str(pred.get("name") or "")]
+    golds = [str(gold.get("name_en") or ""), str(gold.get("name_as_written") or "")]
+    return any(_names_match(a, b) for a in names for b in golds if a and b)
+
+
+def _pair(preds: list[dict[str, object]], golds: list[dict[str, object]], ok: object,
+          prefer: object = None) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairing of predictions and gold items (best ``prefer`` score first)."""
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(golds):
+        cands = [pi for pi, p in enumerate(preds) if pi not in used and ok(p, g)]  # type: ignore[operator]
+        if not cands:
+            continue
+        if prefer is not None:
+            cands.sort(key=lambda pi: -prefer(preds[pi], g))  # type: ignore[operator]
+        used.add(cands[0])
+        pairs.append((cands[0], gi))
+    return pairs
+
+
+def evaluate(gold_dir: Path, data_dir: Path, seeds_dir: Path) -> Report:
+    """Compare the package in ``data_dir`` with every gold JSON in ``gold_dir``."""
+    tables = read_tables(data_dir)
+    gold_files = sorted(gold_dir.glob("*.json"))
+    golds = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
+             for p in gold_files}
+    kinds = _event_kinds(golds)
+    src_of = {str(r["file"]): str(r["source_id"]) for r in tables["sources"]}
+    report = Report()
+    event_rows: dict[str, set[str]] = defaultdict(set)
+    for file, gold in sorted(golds.items()):
+        sid = src_of.get(file)
+        lang = str(gold.get("language"))
+        if sid is None:
+            report.misses.append(f"{file}: source not in the build")
+            continue
+        _score_file(report, file, gold, sid, lang, tables, kinds, event_rows)
+    for event, rows in sorted(event_rows.items()):
+        if len(rows) > 1:
+            report.scores["meetings"].fp += len(rows) - 1
+            report.false.append(f"{event}: one event published as {len(rows)} meetings {sorted(rows)}")
+    _check_citations(report, tables, seeds_dir)
+    return report
+
+
+def _event_kinds(golds: dict[str, dict[str, object]]) -> dict[tuple[str, str], tuple[str, set[str]]]:
+    """(file, meeting id) → (event name, kinds any report gives it)."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for file, g in golds.items():
+        for m in g.get("meetings", []):  # type: ignore[union-attr]
+            find((file, m["id"]))
+        for link in g.get("same_event_as", []):  # type: ignore[union-attr]
+            a, b = find((file, link["this_meeting"])), find((link["file"], link["meeting"]))
+            parent[a] = b
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for file, g in golds.items():
+        for m in g.get("meetings", []):  # type: ignore[union-attr]
+            kinds[find((file, m["id"]))].add(m["kind"])
+    return {k: (f"{find(k)[0]}#{find(k)[1]}", kinds[find(k)]) for k in list(parent)}
+
+
+def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, lang: str,
+                tables: dict[str, list[dict[str, object]]], kinds: dict[tuple[str, str], tuple[str, set[str]]],
+                event_rows: dict[str, set[str]]) -> None:
+    def cites(row: dict[str, object]) -> bool:
+        return sid in (row.get("source_ids") or [])  # type: ignore[operator]
+
+    pm = [r for r in tables["meetings"] if cites(r)]
+    gm: list[dict[str, object]] = list(gold.get("meetings", []))  # type: ignore[arg-type]
+
+    def meeting_ok(p: dict[str, object], g: dict[str, object]) -> bool:
+        return (sorted(p.get("countries") or []) == sorted(g["countries"])  # type: ignore[arg-type]
+                and p.get("date") == g.get("date") and p.get("city") == g.get("city")
+                and p.get("kind") in kinds[(file, str(g["id"]))][1])
+
+    pairs = _pair(pm, gm, meeting_ok)
+    _tally(report, "meetings", lang, file, pm, gm, pairs, _meeting_text)
+    mid_of_gold = {str(gm[gi]["id"]): str(pm[pi]["meeting_id"]) for pi, gi in pairs}
+    for pi, gi in pairs:
+        event_rows[kinds[(file, str(gm[gi]["id"]))][0]].add(str(pm[pi]["meeting_id"]))
+    pmids = {str(r["meeting_id"]) for r in pm}
+    pp = [r for r in tables["participants"] if cites(r) and r["meeting_id"] in pmids]
+    gp: list[dict[str, object]] = list(gold.get("participants", []))  # type: ignore[arg-type]
+    ppairs = _pair(pp, gp, lambda p, g: p["meeting_id"] == mid_of_gold.get(str(g["meeting"]), p["meeting_id"])
+                   and _person_ok(p, g))
+    _tally(report, "participants", lang, file, pp, gp, ppairs, _person_text)
+    pa = [r for r in tables["agreements"] if cites(r)]
+    ga: list[dict[str, object]] = list(gold.get("agreements", []))  # type: ignore[arg-type]
+
+    def agreement_ok(p: dict[str, object], g: dict[str, object]) -> bool:
+        return (p.get("kind") == g.get("kind") and sorted(p.get("countries") or []) == sorted(g["countries"])  # type: ignore[arg-type]
+                and p.get("signed_date") == g.get("signed_date")
+                and p.get("valid_from") == g.get("valid_from") and p.get("valid_to") == g.get("valid_to"))
+
+    gsig = gold.get("signatories", [])
+
+    def signer_overlap(p: dict[str, object], g: dict[str, object]) -> int:
+        names = [r for r in tables["signatories"] if r["agreement_id"] == p["agreement_id"]]
+        wanted = [s for s in gsig if s["agreement"] == g["id"]]  # type: ignore[index, union-attr]
+        return sum(any(_person_ok(r, w) for r in names) for w in wanted) - abs(len(names) - len(wanted))
+
+    apairs = _pair(pa, ga, agreement_ok, signer_overlap)
+    _tally(report, "agreements", lang, file, pa, ga, apairs, _agreement_text)
+    report.false_signings += len(pa) - len(apairs)
+    aid_of_gold = {str(ga[gi]["id"]): str(pa[pi]["agreement_id"]) for pi, gi in apairs}
+    paids = {str(r["agreement_id"]) for r in pa}
+    ps = [r for r in tables["signatories"] if cites(r) and r["agreement_id"] in paids]
+    gs: list[dict[str, object]] = list(gold.get("signatories", []))  # type: ignore[arg-type]
+    spairs = _pair(ps, gs, lambda p, g: p["agreement_id"] == aid_of_gold.get(str(g["agreement"]))
+                   and _person_ok(p, g))
+    _tally(report, "signatories", lang, file, ps, gs, spairs, _person_text)
+
+
+def _tally(report: Report, table: str, lang: str, file: str, preds: list[dict[str, object]],
+           golds: list[dict[str, object]], pairs: list[tuple[int, int]], show: object) -> None:
+    matched_p = {p for p, _ in pairs}
+    matched_g = {g for _, g in pairs}
+    report.add(table, lang, len(pairs), len(preds) - len(matched_p), len(golds) - len(matched_g))
+    for i, g in enumerate(golds):
+        if i not in matched_g:
+            report.misses.append(f"{file}: missed {table[:-1]} {show(g)}")  # type: ignore[operator]
+    for i, p in enumerate(preds):
+        if i not in matched_p:
+            report.false.append(f"{file}: false {table[:-1]} {show(p)}")  # type: ignore[operator]
+
+
+def _meeting_text(r: dict[str, object]) -> str:
+    return f"{r.get('kind')} {','.join(r.get('countries') or [])} {r.get('date')} {r.get('city')}"  # type: ignore[arg-type]
+
+
+def _person_text(r: dict[str, object]) -> str:
+    return f"{r.get('name_en')} ({r.get('country')})"
+
+
+def _agreement_text(r: dict[str, object]) -> str:
+    return (f"{r.get('kind')} {','.join(r.get('countries') or [])} signed {r.get('signed_date')} "  # type: ignore[arg-type]
+            f"valid {r.get('valid_from')}-{r.get('valid_to')}")
+
+
+def _check_citations(report: Report, tables: dict[str, list[dict[str, object]]], seeds_dir: Path) -> None:
+    files = {str(r["source_id"]): str(r["file"]) for r in tables["sources"]}
+    texts: dict[str, str] = {}
+    for c in tables["citations"]:
+        sid = str(c["source_id"])
+        if sid not in texts:
+            path = seeds_dir / files[sid]
+            texts[sid] = path.read_text(encoding="utf-8") if path.is_file() else ""
+        report.citations_total += 1
+        start, end = int(c["start"]), int(c["end"])  # type: ignore[call-overload]
+        report.citations_ok += texts[sid][start:end] == c["quote"]
+
+
+def format_report(report: Report, *, details: bool = True) -> str:
+    """The evaluation as Markdown: overall table, per-language recall, misses, false facts."""
+    lines = ["| table | precision | recall | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
+    for t in TABLES:
+        s = report.scores[t]
+        lines.append(f"| {t} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.tp} | {s.fp} | {s.fn} |")
+    share = report.citations_ok / report.citations_total if report.citations_total else 1.0
+    lines += ["", f"Faithful citations: {report.citations_ok}/{report.citations_total} ({share:.2f}); "
+              f"false signings: {report.false_signings}", "",
+              "| language | " + " | ".join(f"{t} recall" for t in TABLES) + " |",
+              "|---|" + "---|" * len(TABLES)]
+    for lang in sorted(report.by_language):
+        row = report.by_language[lang]
+        lines.append(f"| {lang} | " + " | ".join(f"{row[t].recall:.2f}" for t in TABLES) + " |")
+    if details:
+        lines += ["", "Misses:"] + [f"- {m}" for m in report.misses or ["none"]]
+        lines += ["", "False facts:"] + [f"- {m}" for m in report.false or ["none"]]
+    return "\n".join(lines)

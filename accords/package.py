@@ -1,0 +1,226 @@
+"""Rows → CSV + Parquet + ``datapackage.json``, validated with frictionless.
+
+Both formats are written from the same checked rows, column by column as
+declared in :mod:`accords.schema`, so reruns are byte-identical.  In both, an
+empty string and an empty list are published as missing (``None``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import cast
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from accords.schema import TABLES, TABLES_BY_NAME, Field, Table, datapackage_descriptor
+
+CONTRACT_VERSION = "1.0.0"
+"""Version of the published contract (the repository's top-level ``datapackage.json``)."""
+
+Cell = str | int | list[str] | None
+Rows = Sequence[Mapping[str, object]]
+_QUOTE_TRIGGERS = (",", '"', "\r", "\n")
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "list": pa.list_(pa.string()),
+}
+
+
+def _cell(table: str, index: int, field: Field, value: object) -> Cell:
+    """Check one value against its field; return it normalised ("" and [] → None)."""
+    where = f"{table}: row {index}: column {field.name!r}"
+    if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
+        if field.required:
+            raise ValueError(f"{where}: a value is required")
+        return None
+    if field.type == "string" and isinstance(value, str):
+        return value
+    if field.type == "integer" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if field.type == "list" and isinstance(value, (list, tuple)):
+        items = list(value)
+        for item in items:
+            if not isinstance(item, str) or not item or field.delimiter in item:
+                free = f"a non-empty string without {field.delimiter!r}"
+                raise ValueError(f"{where}: list item {item!r} is not {free}")
+        return items
+    raise ValueError(f"{where}: {type(value).__name__} {value!r} is not a valid {field.type}")
+
+
+def check_rows(tables: Mapping[str, Rows]) -> dict[str, list[list[Cell]]]:
+    """Check every table and row against :data:`TABLES`; return the cells in column order.
+
+    Raises ValueError naming the table (and row and column) for an unknown or
+    missing table, an unknown or missing column, a value of the wrong type, or
+    no value in a required column.
+    """
+    unknown = sorted(set(tables) - set(TABLES_BY_NAME))
+    missing = [t.name for t in TABLES if t.name not in tables]
+    if unknown or missing:
+        raise ValueError(f"tables: unknown {unknown}, missing {missing}")
+    out: dict[str, list[list[Cell]]] = {}
+    for table in TABLES:
+        names = table.field_names
+        cells: list[list[Cell]] = []
+        for index, row in enumerate(tables[table.name]):
+            for column in row:
+                if column not in names:
+                    raise ValueError(f"{table.name}: row {index}: unknown column {column!r}")
+            for column in names:
+                if column not in row:
+                    raise ValueError(f"{table.name}: row {index}: missing column {column!r}")
+            cells.append([_cell(table.name, index, f, row[f.name]) for f in table.fields])
+        out[table.name] = cells
+    return out
+
+
+def _csv_text(field: Field, value: Cell) -> str:
+    """One CSV cell: lists joined by the field's delimiter, quoted when needed."""
+    if value is None:
+        return ""
+    text = field.delimiter.join(value) if isinstance(value, list) else str(value)
+    if any(c in text for c in _QUOTE_TRIGGERS):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def write_csv(table: Table, cells: list[list[Cell]], path: Path) -> None:
+    """Write one table as UTF-8 CSV: header row, ``\\n`` line ends, minimal quoting.
+
+    The csv module's QUOTE_MINIMAL leaves a lone ``\\r`` unquoted when the line
+    terminator is ``\\n`` (readers then split the row), so cells are quoted here:
+    exactly those holding a comma, a double quote, ``\\r`` or ``\\n``.
+    """
+    lines = [",".join(table.field_names)]
+    for row in cells:
+        lines.append(",".join(_csv_text(f, v) for f, v in zip(table.fields, row, strict=True)))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("".join(line + "\n" for line in lines))
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    """The Arrow schema of a table: string, int64 or list<string> per column."""
+    return pa.schema(
+        [pa.field(f.name, _ARROW_TYPES[f.type], nullable=not f.required) for f in table.fields]
+    )
+
+
+def write_parquet(table: Table, cells: list[list[Cell]], path: Path) -> None:
+    """Write one table as Parquet (zstd, no pandas metadata, byte-identical across runs)."""
+    columns = [[row[i] for row in cells] for i in range(len(table.fields))]
+    data = pa.Table.from_arrays(
+        [
+            pa.array(col, type=_ARROW_TYPES[f.type])
+            for col, f in zip(columns, table.fields, strict=True)
+        ],
+        schema=arrow_schema(table),
+    )
+    pq.write_table(data, path, compression="zstd", compression_level=9)
+
+
+def _file_facts(path: Path) -> dict[str, object]:
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def write_package(tables: Mapping[str, Rows], out_dir: Path, *, version: str, created: str) -> Path:
+    """Write every table as CSV and Parquet, then ``datapackage.json``; return its path.
+
+    Each CSV resource records the ``bytes`` and ``hash`` of its file, so
+    validation also proves that the files are the ones described (the Parquet
+    twins are compared with the CSVs by :func:`validate_package`).
+    """
+    checked = check_rows(tables)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        write_csv(table, checked[table.name], out_dir / f"{table.name}.csv")
+        write_parquet(table, checked[table.name], out_dir / f"{table.name}.parquet")
+    descriptor = datapackage_descriptor(version, created)
+    for resource in cast(list[dict[str, object]], descriptor["resources"]):
+        if resource["format"] == "csv":  # frictionless does not measure Parquet files
+            resource.update(_file_facts(out_dir / str(resource["path"])))
+    path = out_dir / "datapackage.json"
+    path.write_text(_json(descriptor), encoding="utf-8")
+    return path
+
+
+def _json(descriptor: Mapping[str, object]) -> str:
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_contract() -> str:
+    """The published contract: the descriptor at :data:`CONTRACT_VERSION`, without file facts."""
+    return _json(datapackage_descriptor(CONTRACT_VERSION, None))
+
+
+def write_root_datapackage(repo_root: Path) -> Path:
+    """Write :func:`render_contract` to ``repo_root/datapackage.json``; return its path."""
+    path = repo_root / "datapackage.json"
+    path.write_text(render_contract(), encoding="utf-8")
+    return path
+
+
+def read_csv_table(table: Table, path: Path) -> list[dict[str, Cell]]:
+    """Read a published CSV back into rows of the contract's shape."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        if tuple(header) != table.field_names:
+            raise ValueError(f"{path.name}: header {header} differs from the schema")
+        return [
+            {f.name: _parse(f, text) for f, text in zip(table.fields, row, strict=True)}
+            for row in reader
+        ]
+
+
+def _parse(field: Field, text: str) -> Cell:
+    if text == "":
+        return None
+    if field.type == "integer":
+        return int(text)
+    if field.type == "list":
+        return text.split(field.delimiter)
+    return text
+
+
+def read_parquet_table(table: Table, path: Path) -> list[dict[str, Cell]]:
+    """Read a published Parquet file back into rows (list columns as lists)."""
+    data = pq.read_table(path)
+    if not data.schema.equals(arrow_schema(table)):
+        raise ValueError(f"{path.name}: arrow schema differs from the schema")
+    return cast(list[dict[str, Cell]], data.to_pylist())
+
+
+def read_tables(data_dir: Path) -> dict[str, list[dict[str, Cell]]]:
+    """Every published table, read from its CSV, by table name."""
+    return {t.name: read_csv_table(t, data_dir / f"{t.name}.csv") for t in TABLES}
+
+
+def validate_package(path: Path) -> list[str]:
+    """Validate a written package; return readable errors (empty when valid).
+
+    ``path`` is ``datapackage.json`` or its folder.  Runs frictionless on every
+    resource (types, constraints, keys, foreign keys, bytes and hash), then checks
+    that each Parquet twin holds exactly the rows of its CSV.
+    """
+    import frictionless  # slow to import; only validation needs it
+
+    descriptor = path / "datapackage.json" if path.is_dir() else path
+    report = frictionless.validate(str(descriptor))
+    problems = [f"package: {e.message}" for e in report.errors]
+    for task in report.tasks:
+        problems.extend(f"{task.name}: {e.type}: {e.message}" for e in task.errors)
+    if problems:
+        return problems
+    for table in TABLES:
+        csv_rows = read_csv_table(table, descriptor.parent / f"{table.name}.csv")
+        parquet_rows = read_parquet_table(table, descriptor.parent / f"{table.name}.parquet")
+        if csv_rows != parquet_rows:
+            problems.append(f"{table.name}: the Parquet rows differ from the CSV rows")
+    return problems

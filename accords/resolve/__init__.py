@@ -1,0 +1,327 @@
+"""Facts from many sources → one record per real meeting, agreement and person.
+
+Blocking is on structured keys (the set of states), never on raw text; a merge
+needs compatible dates plus a second piece of evidence (the same full date, or a
+shared official), so reports of the same two states on different
+days stay apart. Resolution adds canonical ids and keeps every source's citations.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from accords.ids import make_id
+from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
+from accords.resolve.people import PersonRecord, PersonResolver
+
+
+@dataclass
+class Cited:
+    """A value with the citations that support it."""
+
+    field: str
+    citation: Citation
+
+
+@dataclass
+class MeetingRecord:
+    meeting_id: str
+    date: PartialDate
+    date_basis: str
+    countries: tuple[str, ...]
+    city: str | None
+    city_basis: str | None
+    kind: str
+    source_ids: list[str]
+    citations: list[Cited] = field(default_factory=list)
+
+
+@dataclass
+class RoleRecord:
+    """A person in a meeting or on an agreement."""
+
+    record_id: str
+    parent_id: str
+    person_id: str
+    name: str
+    name_en: str
+    country: str | None
+    role_en: str | None
+    source_ids: list[str]
+    citations: list[Cited] = field(default_factory=list)
+
+
+@dataclass
+class AgreementRecord:
+    agreement_id: str
+    meeting_id: str | None
+    kind: str
+    title: str
+    title_en: str | None
+    title_en_basis: str | None
+    countries: tuple[str, ...]
+    signed_date: PartialDate
+    valid_from: int | None
+    valid_to: int | None
+    city: str | None
+    source_ids: list[str]
+    citations: list[Cited] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    documents: list[Document]
+    meetings: list[MeetingRecord]
+    participants: list[RoleRecord]
+    agreements: list[AgreementRecord]
+    signatories: list[RoleRecord]
+    people: list[PersonRecord]
+
+
+def resolve(all_facts: list[DocFacts]) -> Resolved:
+    """Merge per-source facts into records with content-derived ids."""
+    facts = sorted(all_facts, key=lambda f: f.document.file)
+    persons = PersonResolver()
+    for f in facts:
+        for m in f.meetings:
+            for p in m.participants:
+                persons.add(p)
+        for a in f.agreements:
+            for p in a.signatories:
+                persons.add(p)
+    persons.finish()
+    clusters = _cluster_meetings(facts, persons)
+    meetings, mid_of = _meeting_records(clusters)
+    participants = _participants(clusters, mid_of, persons)
+    agreements, signatories = _agreements(facts, mid_of, persons)
+    docs = [f.document for f in facts]
+    return Resolved(docs, meetings, participants, agreements, signatories, persons.records())
+
+
+Member = tuple[DocFacts, MeetingFact]
+
+
+def _same_event(a: Member, b: Member, persons: PersonResolver) -> bool:
+    ma, mb = a[1], b[1]
+    if a[0] is b[0] or ma.countries != mb.countries:
+        return False
+    if not ma.date.compatible(mb.date) or ma.date.month is None or mb.date.month is None:
+        return False
+    same_day = ma.date.day is not None and ma.date == mb.date and ma.date.year is not None
+    ids_a = {persons.id_of(p) for p in ma.participants}
+    shared = bool(ids_a & {persons.id_of(p) for p in mb.participants})
+    return same_day or shared
+
+
+def _cluster_meetings(facts: list[DocFacts], persons: PersonResolver) -> list[list[Member]]:
+    blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
+    for f in facts:
+        for m in f.meetings:
+            blocks[m.countries].append((f, m))
+    clusters: list[list[Member]] = []
+    for key in sorted(blocks):
+        members = blocks[key]
+        parent = list(range(len(members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):  # within one block of the same states only
+                if _same_event(members[i], members[j], persons):
+                    # the merged dates must stay consistent with every member
+                    parent[find(j)] = find(i)
+        groups: dict[int, list[Member]] = defaultdict(list)
+        for i, mem in enumerate(members):
+            groups[find(i)].append(mem)
+        clusters.extend(groups[k] for k in sorted(groups))
+    return clusters
+
+
+def _best(cluster: list[Member]) -> Member:
+    return max(cluster, key=lambda m: (m[1].date.known_parts(), -cluster.index(m)))
+
+
+def _meeting_records(clusters: list[list[Member]]) -> tuple[list[MeetingRecord], dict[tuple[str, str], str]]:
+    records: list[MeetingRecord] = []
+    mid_of: dict[tuple[str, str], str] = {}
+    for cluster in clusters:
+        best = _best(cluster)
+        date = PartialDate()
+        for _, m in sorted(cluster, key=lambda x: -x[1].date.known_parts()):
+            if date.compatible(m.date):
+                date = date.merge(m.date)
+        basis = best[1].date_basis if date == best[1].date else "merged"
+        city_member = next((mm for mm in cluster if mm[1].city), None)
+        countries = best[1].countries
+        rec = MeetingRecord("", date, basis, countries, city_member[1].city if city_member else None,
+                            city_member[1].city_basis if city_member else None, best[1].kind,
+                            sorted({f.document.source_id for f, _ in cluster}))
+        for f, m in cluster:
+            rec.citations.append(Cited("kind", m.kind_cite))
+            for code in sorted(m.country_cites):
+                rec.citations.append(Cited("countries", m.country_cites[code]))
+            if m.date_cite is not None:
+                rec.citations.append(Cited("date", m.date_cite))
+            if m.city_cite is not None and m.city == rec.city:
+                rec.citations.append(Cited("city", m.city_cite))
+        records.append(rec)
+    _assign_ids(records, clusters)
+    for rec, cluster in zip(records, clusters):
+        for f, m in cluster:
+            mid_of[(f.document.source_id, m.local_id)] = rec.meeting_id
+    order = sorted(range(len(records)), key=lambda i: records[i].meeting_id)
+    return [records[i] for i in order], mid_of
+
+
+def _date_key(d: PartialDate) -> str:
+    return d.iso() or f"--{d.month or 0:02d}-{d.day or 0:02d}"
+
+
+def _assign_ids(records: list[MeetingRecord], clusters: list[list[Member]]) -> None:
+    base = [make_id("mtg", ",".join(r.countries), _date_key(r.date)) for r in records]
+    counts: dict[str, int] = defaultdict(int)
+    for b in base:
+        counts[b] += 1
+    for r, b, cluster in zip(records, base, clusters):
+        if counts[b] == 1:
+            r.meeting_id = b
+        else:  # two meetings of the same states on the same day: tell them apart by first report
+            first = min(f.document.file for f, _ in cluster)
+            r.meeting_id = make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
+
+
+def _participants(clusters: list[list[Member]], mid_of: dict[tuple[str, str], str],
+                  persons: PersonResolver) -> list[RoleRecord]:
+    out: dict[str, RoleRecord] = {}
+    for cluster in clusters:
+        for f, m in cluster:
+            mid = mid_of[(f.document.source_id, m.local_id)]
+            for p in m.participants:
+                _add_role(out, "par", mid, p, f.document.source_id, persons, ("name", "role_en", "country"))
+    return [out[k] for k in sorted(out)]
+
+
+def _add_role(out: dict[str, RoleRecord], prefix: str, parent: str, p: PersonFact, source_id: str,
+              persons: PersonResolver, fields: tuple[str, ...],
+              extra: list[Cited] | None = None) -> None:
+    pid = persons.id_of(p)
+    rid = make_id(prefix, parent, pid)
+    rec = out.get(rid)
+    person = persons.record(pid)
+    if rec is None:
+        rec = RoleRecord(rid, parent, pid, p.name, person.name_en, p.country or person.country,
+                         p.role_en, [])
+        out[rid] = rec
+    if source_id not in rec.source_ids:
+        rec.source_ids.append(source_id)
+        rec.source_ids.sort()
+    rec.role_en = rec.role_en or p.role_en
+    rec.country = rec.country or p.country
+    rec.citations.append(Cited("name", p.name_cite))
+    if p.role_cite is not None and "role_en" in fields:
+        rec.citations.append(Cited("role_en", p.role_cite))
+    if p.country_cite is not None and "country" in fields:
+        rec.citations.append(Cited("country", p.country_cite))
+    rec.citations.extend(extra or [])
+
+
+def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str],
+                persons: PersonResolver) -> tuple[list[AgreementRecord], list[RoleRecord]]:
+    groups: dict[tuple[object, ...], list[tuple[DocFacts, AgreementFact]]] = defaultdict(list)
+    for f in facts:
+        per_kind: dict[str, int] = defaultdict(int)
+        for a in f.agreements:
+            per_kind[a.kind] += 1
+        for a in f.agreements:
+            mid = mid_of.get((f.document.source_id, a.meeting_local_id or ""))
+            if mid is not None and per_kind[a.kind] == 1:
+                key: tuple[object, ...] = ("m", mid, a.kind)
+            elif mid is not None:
+                key = ("m", mid, a.kind, a.valid_from, a.valid_to, f.document.source_id, a.local_id)
+            else:
+                key = ("s", a.kind, a.countries, a.signed_date.iso() or "", a.valid_from, a.valid_to)
+            groups[key].append((f, a))
+    units: list[list[tuple[DocFacts, AgreementFact]]] = []
+    for key in sorted(groups, key=repr):
+        members = groups[key]
+        periods = {(a.valid_from, a.valid_to) for _, a in members if a.valid_from is not None}
+        if len(periods) > 1:  # different periods: different documents
+            units.extend([m] for m in members)
+        else:
+            units.append(members)
+    base = [_agreement_id(u, mid_of, False) for u in units]
+    counts: dict[str, int] = defaultdict(int)
+    for b in base:
+        counts[b] += 1
+    records: list[AgreementRecord] = []
+    signers: dict[str, RoleRecord] = {}
+    for unit, b in zip(units, base):
+        aid = b if counts[b] == 1 else _agreement_id(unit, mid_of, True)
+        records.append(_agreement_record(unit, aid, mid_of, persons, signers))
+    records.sort(key=lambda r: r.agreement_id)
+    return records, [signers[k] for k in sorted(signers)]
+
+
+def _agreement_id(members: list[tuple[DocFacts, AgreementFact]], mid_of: dict[tuple[str, str], str],
+                  tagged: bool) -> str:
+    """Content id: meeting, kind, period, parties (and the first report when those collide)."""
+    f0, a0 = members[0]
+    mid = mid_of.get((f0.document.source_id, a0.meeting_local_id or ""))
+    vf = next((a.valid_from for _, a in members if a.valid_from is not None), None)
+    vt = next((a.valid_to for _, a in members if a.valid_to is not None), None)
+    countries = max((a.countries for _, a in members), key=len)
+    signed = "" if mid else (a0.signed_date.iso() or "")
+    return make_id("agr", mid or "", a0.kind, vf, vt, ",".join(countries), signed,
+                   _member_tag(members) if tagged or not mid else "")
+
+
+def _agreement_record(members: list[tuple[DocFacts, AgreementFact]], aid: str,
+                      mid_of: dict[tuple[str, str], str], persons: PersonResolver,
+                      signers: dict[str, RoleRecord]) -> AgreementRecord:
+    f0, a0 = members[0]
+    mid = mid_of.get((f0.document.source_id, a0.meeting_local_id or ""))
+    signed = PartialDate()
+    for _, a in sorted(members, key=lambda x: -x[1].signed_date.known_parts()):
+        if signed.compatible(a.signed_date):
+            signed = signed.merge(a.signed_date)
+    en = next((a for f, a in members if f.document.language == "en" and a.title_en), None)
+    vf = next((a.valid_from for _, a in members if a.valid_from is not None), None)
+    vt = next((a.valid_to for _, a in members if a.valid_to is not None), None)
+    countries = max((a.countries for _, a in members), key=len)
+    title_en, basis = (en.title_en, "source") if en else (_compose_title(a0.kind, countries, vf, vt), "composed")
+    rec = AgreementRecord(aid, mid, a0.kind, a0.title, title_en, basis, countries, signed, vf, vt,
+                          next((a.city for _, a in members if a.city), None),
+                          sorted({f.document.source_id for f, _ in members}))
+    for f, a in members:
+        rec.citations.append(Cited("title", a.title_cite))
+        rec.citations.append(Cited("kind", a.signing_cite))
+        if a.signed_date_cite is not None:
+            rec.citations.append(Cited("signed_date", a.signed_date_cite))
+        if a.period_cite is not None:
+            rec.citations.append(Cited("valid_from", a.period_cite))
+        if a.city_cite is not None and a.city == rec.city:
+            rec.citations.append(Cited("city", a.city_cite))
+        for p, c in zip(a.signatories, a.signatory_cites):
+            _add_role(signers, "sig", aid, p, f.document.source_id, persons, ("name",),
+                      [Cited("person", c)])
+    return rec
+
+
+def _member_tag(members: list[tuple[DocFacts, AgreementFact]]) -> str:
+    return min(f"{f.document.file}#{a.local_id}" for f, a in members)
+
+
+def _compose_title(kind: str, countries: tuple[str, ...], vf: int | None, vt: int | None) -> str:
+    from accords.countries import name_en
+
+    names = [name_en(c) for c in countries]
+    parties = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+    title = f"{kind.capitalize()} between {parties}" if len(names) > 1 else f"{kind.capitalize()} of {parties}"
+    if vf is not None:
+        title += f" for {vf}" if vt in (None, vf) else f" for {vf}–{vt}"
+    return title

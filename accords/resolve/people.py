@@ -1,0 +1,79 @@
+"""One ``person_id`` per person across scripts and spellings.
+
+Two mentions are one person when both the given name and the surname have the
+same cross-script skeleton (:func:`accords.names.skeleton`) and their countries do
+not differ. A shared surname or role alone never merges two people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from accords.ids import make_id
+from accords.model import PersonFact
+from accords.names import skeleton, transliterate
+
+
+@dataclass
+class PersonRecord:
+    person_id: str
+    name_en: str
+    country: str | None
+    roles_en: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(given, surname) skeletons of a written name; initials count as the given name's letter."""
+    parts = name.replace(".", ". ").split()
+    if not parts:
+        return "", ""
+    surname = skeleton(parts[-1])
+    given = skeleton(parts[0]) if len(parts) > 1 else ""
+    return given, surname
+
+
+class PersonResolver:
+    """Collects person facts, then assigns ids and English names."""
+
+    def __init__(self) -> None:
+        self._facts: list[PersonFact] = []
+        self._ids: dict[int, str] = {}
+        self._records: dict[str, PersonRecord] = {}
+
+    def add(self, fact: PersonFact) -> None:
+        self._facts.append(fact)
+
+    def finish(self) -> None:
+        """Group facts into people (country taken from any fact with the same names)."""
+        countries: dict[tuple[str, str], set[str]] = {}
+        for f in self._facts:
+            if f.country:
+                countries.setdefault(name_key(f.name), set()).add(f.country)
+        groups: dict[str, list[PersonFact]] = {}
+        for f in self._facts:
+            key = name_key(f.name)
+            country = f.country
+            if country is None and len(countries.get(key, ())) == 1:
+                country = next(iter(countries[key]))
+            pid = make_id("per", country or "", *key)
+            self._ids[id(f)] = pid
+            groups.setdefault(pid, []).append(f)
+        for pid, facts in groups.items():
+            english = [f.name for f in facts if f.language == "en"]
+            first = facts[0]
+            name_en = english[0] if english else transliterate(first.name, first.language)
+            country = next((f.country for f in facts if f.country), None)
+            roles = sorted({f.role_en for f in facts if f.role_en})
+            aliases = sorted({f.name for f in facts})
+            self._records[pid] = PersonRecord(pid, name_en, country, roles, aliases)
+
+    def id_of(self, fact: PersonFact) -> str:
+        """The person id of a fact (after :meth:`finish`)."""
+        return self._ids[id(fact)]
+
+    def record(self, person_id: str) -> PersonRecord:
+        return self._records[person_id]
+
+    def records(self) -> list[PersonRecord]:
+        return [self._records[k] for k in sorted(self._records)]

@@ -1,0 +1,46 @@
+"""Assemble OUT/docs (hand-written docs + rendered pages + data) and build OUT/site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from accords.pages import render_pages
+
+
+class SiteBuildError(RuntimeError):
+    """mkdocs build --strict failed; the message carries mkdocs' output."""
+
+
+def build_site(data_dir: Path, out: Path, *, repo_root: Path,
+               seeds_dir: Path | None = None) -> Path:
+    """Render the pages for the tables in `data_dir` and build the site; return OUT/site.
+
+    With `seeds_dir`, each citation's quote is checked against its seed first.
+    """
+    docs, site = out / "docs", out / "site"
+    shutil.rmtree(docs, ignore_errors=True)
+    hand_written = repo_root / "docs"
+    if hand_written.is_dir():
+        shutil.copytree(hand_written, docs)
+    docs.mkdir(parents=True, exist_ok=True)
+    ours = {p.relative_to(docs) for p in docs.rglob("*") if p.is_file()}
+    pages = render_pages(data_dir, docs, seeds_dir=seeds_dir)
+    clash = sorted(str(p.relative_to(docs)) for p in pages if p.relative_to(docs) in ours)
+    if clash:
+        raise SiteBuildError(f"hand-written docs/ would be overwritten by: {', '.join(clash)}")
+    config = out / "mkdocs.yml"
+    derived = {"INHERIT": str((repo_root / "mkdocs.yml").resolve()),
+               "docs_dir": str(docs.resolve()), "site_dir": str(site.resolve())}
+    config.write_text(yaml.safe_dump(derived, sort_keys=False), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "-f", str(config), "-d", str(site.resolve())]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SiteBuildError(
+            f"mkdocs build --strict failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    return site

@@ -1,0 +1,212 @@
+"""The built fixture site in headless Chromium: navigation, citations, search, downloads,
+hostile text, and no request leaving 127.0.0.1. Screenshots go to tests/artifacts/."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from fixtures_data import AGR1, AGR2, EN, HEY, HOSTILE_NAME, HOSTILE_TITLE, QUD, SAD, write_fixture
+
+from accords.site import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-gpu"]
+# Wrap alert/confirm/prompt so a call is recorded even if no dialog shows.
+SPY = """
+window.__calls = [];
+for (const name of ["alert", "confirm", "prompt"]) {
+  const real = window[name];
+  window[name] = function (...args) { window.__calls.push(name); return real.apply(this, args); };
+}
+"""
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt install chromium)"),
+]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site served on 127.0.0.1 at a free port."""
+    root = tmp_path_factory.mktemp("browser")
+    site = build_site(write_fixture(root), root / "out", repo_root=REPO)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page that records requests and dialogs, and checks them at the end."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.on("request", lambda r: self.requests.append(r.url))
+        self.context.add_init_script(SPY)
+        self.page = self.context.new_page()
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def goto(self, path: str) -> Any:
+        self.page.goto(urljoin(self.base, path))
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+    def check_quiet(self) -> None:
+        """No dialog, no alert call, no request off 127.0.0.1, no hostile <img src=x>."""
+        assert self.dialogs == []
+        assert self.page.evaluate("window.__calls") == []
+        for url in self.requests:
+            parts = urlsplit(url)
+            assert parts.scheme in ("data", "blob") or parts.hostname == "127.0.0.1", url
+            assert not parts.path.endswith("/x"), url
+
+
+@pytest.fixture
+def tab(browser: Any, base: str) -> Iterator[Tab]:
+    t = Tab(browser, base)
+    yield t
+    t.check_quiet()
+    t.context.close()
+
+
+def test_home_shows_title_and_counts(tab: Tab) -> None:
+    page = tab.goto("")
+    assert "Accords" in page.title()
+    assert page.locator("article h1").inner_text() == "Accords"
+    counts = {name: page.locator(f'[data-count="{name}"] strong').inner_text()
+              for name in ("sources", "meetings", "agreements", "people", "countries")}
+    assert counts == {"sources": "3", "meetings": "2", "agreements": "2", "people": "3",
+                      "countries": "3"}
+    tab.shot("home")
+
+
+def test_country_to_agreement_to_source_and_back(tab: Tab) -> None:
+    page = tab.goto("countries/")
+    page.get_by_role("link", name="Azerbaijan", exact=True).first.click()
+    page.wait_for_url("**/countries/az/")
+    tab.shot("country-az")
+    page.locator("article").get_by_role("link", name="Joint action plan").first.click()
+    page.wait_for_url(f"**/agreements/{AGR1}/")
+    tab.shot("agreement")
+    fact = page.locator(".fact", has_text="Title as written")
+    cite = fact.locator("a.cite-link").first
+    citation_id = (cite.get_attribute("href") or "").split("#")[1]
+    assert citation_id.startswith("cit-")
+    cite.click()
+    page.wait_for_url(f"**/sources/src-*/#{citation_id}")
+    assert urlsplit(page.url).fragment == citation_id
+    passage = page.locator(f"[id='{citation_id}']")
+    assert passage.locator("mark").is_visible()
+    assert passage.locator("mark").inner_text() == "birgə fəaliyyət planı"
+    assert page.evaluate("document.querySelector(':target').id") == citation_id
+    tab.shot("source-passage")
+    page.go_back()
+    page.wait_for_url(f"**/agreements/{AGR1}/")
+    page.go_forward()
+    page.wait_for_url(f"**#{citation_id}")
+    passage.get_by_role("link", name="Joint action plan").click()  # the back-link
+    page.wait_for_url(f"**/agreements/{AGR1}/")
+
+
+def search(tab: Tab, query: str) -> Any:
+    page = tab.goto("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    tab.shot(f"search-{len(query)}-{query.encode('ascii', 'replace').decode().replace('?', '_')}")
+    return page
+
+
+@pytest.mark.parametrize(("query", "person"), [
+    ("Heydarov", HEY),             # Latin spelling (name_en)
+    ("Heydərov", HEY),             # as written in Azerbaijani
+    ("Гейдаров", HEY),             # Cyrillic: lunr's ASCII-only trimmer would erase it
+    ("Qudratxo‘jayev", QUD),       # Uzbek, with the ‘ (U+2018) apostrophe
+])
+def test_search_finds_people_in_any_spelling(tab: Tab, query: str, person: str) -> None:
+    page = search(tab, query)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    assert any(f"people/{person}/" in (h or "") for h in hrefs), hrefs
+    marks = page.locator(".md-search-result mark").all_inner_texts()
+    assert any(m.lower() == query.lower() for m in marks), marks  # matched whole, not split
+
+
+def test_every_download_parses(tab: Tab) -> None:
+    page = tab.goto("data/")
+    tab.shot("data")
+    hrefs = page.locator("article a").evaluate_all("els => els.map(e => e.href)")
+    downloads = sorted({h for h in hrefs if h.rsplit(".", 1)[-1] in ("csv", "parquet", "json")})
+    assert len(downloads) == 17  # 8 tables x (CSV + Parquet) + datapackage.json
+    import pyarrow.parquet as pq
+
+    for url in downloads:
+        response = page.request.get(url)
+        assert response.ok, url
+        body = response.body()
+        if url.endswith(".csv"):
+            rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+            assert rows and all(len(row) == len(rows[0]) for row in rows), url
+        elif url.endswith(".parquet"):
+            assert pq.read_table(io.BytesIO(body)).num_columns > 0, url
+        else:
+            assert json.loads(body)["resources"], url
+
+
+@pytest.mark.parametrize("path", [f"agreements/{AGR2}/", f"sources/{EN}/", f"people/{SAD}/",
+                                  "agreements/", ""])
+def test_hostile_text_is_literal_and_inert(tab: Tab, path: str) -> None:
+    page = tab.goto(path)
+    page.wait_for_timeout(300)
+    article = page.locator("article")
+    assert article.locator("script, img, iframe").count() == 0
+    assert article.locator("a[href^='javascript' i]").count() == 0
+    if path.startswith("agreements/agr"):
+        assert page.locator("article h1").inner_text() == HOSTILE_TITLE
+        assert "{{ 7*7 }}" in article.inner_text() and "49" not in article.inner_text()
+        assert page.title().startswith("<script>alert(1)</script>")
+        assert HOSTILE_NAME in article.inner_text()
+        tab.shot("hostile")
