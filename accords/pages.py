@@ -294,15 +294,19 @@ class View:
         pre, end = context[:at], at + len(quote)
         return Markup(f"{md_text(pre)}<mark>{md_text(quote)}</mark>{md_text(context[end:])}")
 
-    def cite(self, cit: Row) -> Markup:
-        """One citation as a paragraph: quote in context, language, link to the source anchor."""
+    def cite(self, cit: Row, *, field: bool = False) -> Markup:
+        """One citation as a paragraph: quote in context, language, link to the source anchor.
+
+        With `field`, the cited column is named first (for rows cited for several).
+        """
         src = self.site.by_id["sources"].get(cit["source_id"], {})
         where = ", ".join(str(x) for x in (src.get("outlet") or src.get("file"),
                                              src.get("published")) if x)
         anchor = checked("citations", cit["citation_id"])
         href = f"{self.href('sources', cit['source_id'])}#{anchor}"
+        tag = f'<span class="cite-field">{md_text(cit["field"])}</span> ' if field else ""
         return Markup(
-            f'<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">'
+            f'{tag}<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">'
             f'<span class="cite-lang">{md_text(cit["language"])}</span> '
             f'[{md_text(where or cit["source_id"])}]({href}){{ .cite-link }}</span>\n'
             "{: .cite }\n")
@@ -310,11 +314,13 @@ class View:
     def cites(self, table: str, record_id: str, *fields: str) -> Markup:
         """Citations of a record (of the given fields only, if any), one paragraph each."""
         rows = self.site.cites.get((table, record_id), [])
-        return Markup("\n").join(self.cite(c) for c in rows if not fields or c["field"] in fields)
+        return Markup("\n").join(self.cite(c, field=not fields) for c in rows
+                                  if not fields or c["field"] in fields)
 
     def other_cites(self, table: str, record_id: str, *shown: str) -> Markup:
         rows = self.site.cites.get((table, record_id), [])
-        return Markup("\n").join(self.cite(c) for c in rows if c["field"] not in shown)
+        return Markup("\n").join(self.cite(c, field=True) for c in rows
+                                  if c["field"] not in shown)
 
     def users(self, cit: Row) -> Markup:
         """Links from a citation back to the record pages that show it."""

@@ -250,9 +250,7 @@ MEETINGS = Table(
         _enum(
             "date_basis",
             ("stated", "dateline", "published", "inferred", "merged"),
-            "How the date was found: stated in the report, the agency dateline, the publication "
-            "date, inferred from context (e.g. an exercise 'Xəzri-2023' and a plan for 2024), or "
-            "merged from several reports of the same meeting.",
+            "How the date was found: stated, dateline, publication date, inferred or merged.",
         ),
         _list(
             "countries",

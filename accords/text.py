@@ -134,7 +134,7 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
 def _hyphen_line_break(text: str, pos: int) -> bool:
     """True when the newline at ``pos`` sits inside an ``olun-\\n\\nması`` break."""
     j = pos - 1
-    while j >= 0 and text[j] in " \t\r":
+    while j >= 0 and text[j] in " \t\r\n":
         j -= 1
     if j < 1 or text[j] != "-" or not text[j - 1].isalpha():
         return False

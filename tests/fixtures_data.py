@@ -293,7 +293,7 @@ def build_rows() -> dict[str, list[Row]]:
             "Kamaladdin Heydarov",
             "AZ",
             "Minister of Emergency Situations",
-            ["Kəmaləddin Heydərov", "Kamaliddin Haydarov"],
+            ["Kəmaləddin Heydərov", "Kamaliddin Haydarov", "Кямаледдин Гейдаров"],
         ),
         (
             QUD,

@@ -155,6 +155,7 @@ def search(tab: Tab, query: str) -> Any:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)
+    box.press("End")  # Material reads the query on keyup; non-Latin letters type without one
     page.locator(".md-search-result__item").first.wait_for()
     tab.shot(f"search-{len(query)}-{query.encode('ascii', 'replace').decode().replace('?', '_')}")
     return page

@@ -1,0 +1,111 @@
+"""The extractor on small articles written for each rule: each case fails without its rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accords.documents import load_seed
+from accords.extract import extract
+from accords.model import DocFacts
+
+
+def run(tmp_path: Path, text: str, language: str) -> DocFacts:
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\nlanguage: {language}\n---\n{text}", encoding="utf-8")
+    doc, problems = load_seed(path, tmp_path)
+    assert doc is not None, problems
+    return extract(doc)
+
+
+def test_active_signing_names_signatories_az(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Görüş\n"
+                "Azərbaycanın müdafiə naziri Zakir Həsənov Özbəkistanın müdafiə naziri Baxodir Kurbanov ilə "
+                "Bakıda görüşüb. Görüşün sonunda \"2025-ci il üçün hərbi əməkdaşlıq planı\" imzalanıb. "
+                "Sənədi Zakir Həsənov və Baxodir Kurbanov imzalayıblar.", "az")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.date.iso(), m.city) == ("meeting", ("AZ", "UZ"), "2024-03-05", "Baku")
+    [a] = facts.agreements
+    assert (a.kind, a.valid_from, a.valid_to) == ("plan", 2025, 2025)
+    assert sorted(s.country or "" for s in a.signatories) == ["AZ", "UZ"]
+
+
+def test_bare_passive_names_nobody_en(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 The Defense Ministers of Azerbaijan and Uzbekistan, Zakir Hasanov "
+                "and Bakhodir Kurbanov, held talks in Tashkent. A cooperation plan for 2025 was signed.", "en")
+    [a] = facts.agreements
+    assert a.signatories == []
+    assert {p.country for p in facts.meetings[0].participants} == {"AZ", "UZ"}
+
+
+def test_passive_with_agent_names_signatories_en(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 The Defense Ministers of Azerbaijan and Uzbekistan, Zakir Hasanov "
+                "and Bakhodir Kurbanov, held talks in Tashkent. The plan for 2025 was signed by Zakir Hasanov "
+                "and Bakhodir Kurbanov.", "en")
+    [a] = facts.agreements
+    assert len(a.signatories) == 2
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (" date 2024-03-05 The ministers of Azerbaijan and Uzbekistan, Zakir Hasanov and Bakhodir Kurbanov, met "
+     "in Baku. The sides will sign a memorandum next month.", "en"),
+    (" date 2024-03-05 Azərbaycanın müdafiə naziri Zakir Həsənov Özbəkistanın müdafiə naziri Baxodir Kurbanov "
+     "ilə görüşüb. Yaxın vaxtlarda memorandum imzalanacaq.", "az"),
+    (" date 2024-03-05 The memorandum between Azerbaijan and Uzbekistan was approved by parliament.", "en"),
+    (" date 2024-03-05 Министры обороны Азербайджана и Узбекистана встретились в Баку. Стороны договорились "
+     "о сотрудничестве. Планируется подписать соглашение.", "ru"),
+])
+def test_hard_negatives_make_no_signed_agreement(tmp_path: Path, text: str, language: str) -> None:
+    assert run(tmp_path, text, language).agreements == []
+
+
+def test_announced_meeting_is_no_meeting(tmp_path: Path) -> None:
+    facts = run(tmp_path, "Avq 1, 2022\n\nAvqustun 2-də Daşkənddə Türkiyə-Özbəkistan-Azərbaycan xarici işlər "
+                "nazirlərinin üçtərəfli görüşü keçiriləcək.", "az")
+    assert facts.meetings == []
+
+
+def test_phone_call_kind_and_month_precision(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2020-04 Xarici İşlər naziri Elmar Məmmədyarovun Moldova Xarici İşlər naziri "
+                "Oleq Tulea ilə telefon danışığı baş tutub.", "az")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.date.iso()) == ("phone_call", ("AZ", "MD"), "2020-04")
+
+
+def test_page_clock_is_not_the_publication_date(tmp_path: Path) -> None:
+    facts = run(tmp_path, "• Be. Noy 25th, 2024\n\nXəbər\n\nAvq 1, 2022\n\nMətn.", "az")
+    assert facts.document.published is not None and facts.document.published.iso() == "2022-08-01"
+
+
+def test_president_merely_mentioned_is_not_a_participant(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Azərbaycanın müdafiə naziri Zakir Həsənov Özbəkistanın müdafiə naziri "
+                "Baxodir Kurbanov ilə görüşüb. Nazir Prezident İlham Əliyevin siyasətini xatırladıb.", "az")
+    names = {p.name for p in facts.meetings[0].participants}
+    assert names == {"Zakir Həsənov", "Baxodir Kurbanov"}
+
+
+def test_inflected_surname_is_stripped(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Qazaxıstanın müdafiə naziri Ruslan Jaksılıkovun rəhbərlik etdiyi "
+                "nümayəndə heyəti ölkəmizə səfər edib.", "az")
+    [m] = facts.meetings
+    assert [p.name for p in m.participants] == ["Ruslan Jaksılıkov"]
+    assert m.countries == ("AZ", "KZ") and m.kind == "visit"
+
+
+def test_multilateral_meeting_lists_all_states(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-10-20 Глава Минобороны Узбекистана Шухрат Халмухамедов встретился в "
+                "Самарканде с коллегами из Казахстана, Кыргызстана, Таджикистана и Туркменистана.", "ru")
+    [m] = facts.meetings
+    assert m.countries == ("KG", "KZ", "TJ", "TM", "UZ") and m.city == "Samarkand"
+
+
+def test_every_citation_slices_to_its_quote(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Azərbaycanın müdafiə naziri Zakir Həsənov Özbəkistanın müdafiə naziri "
+                "Baxodir Kurbanov ilə görüşüb. \"2025-ci il üçün plan\" imzalanıb.", "az")
+    text = facts.document.path.read_text(encoding="utf-8")
+    m = facts.meetings[0]
+    cites = [m.kind_cite, *m.country_cites.values(), *(p.name_cite for p in m.participants)]
+    cites += [a.title_cite for a in facts.agreements]
+    for c in cites:
+        assert text[c.start : c.end] == c.quote

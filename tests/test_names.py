@@ -1,0 +1,47 @@
+import pytest
+
+from accords.names import skeleton, transliterate
+from accords.resolve.people import name_key
+
+SAME = [
+    ("Kəmaləddin Heydərov", "Kamaladdin Heydarov"),
+    ("Kamaladdin Heydarov", "Камаладдин Гейдаров"),
+    ("Botir Kudratxocayev", "Botir Kudratkhodjaev"),
+    ("Botir Kudratkhodjaev", "Botir Qudratxo‘jayev"),
+    ("Ruslan Jaksılıkov", "Ruslan Zhaksylykov"),
+    ("Damir Saginbayev", "Damir Sagynbaev"),
+    ("Viktor Mahmudov", "Viktor Makhmudov"),
+    ("Shuhrat Xolmuhamedov", "Shukhrat Khalmukhamedov"),
+    ("Шухрат Халмухамедов", "Shukhrat Khalmukhamedov"),
+    ("Zakir Həsənov", "Zakir Hasanov"),
+]
+DIFFERENT = [
+    ("Zakir Hasanov", "Zakir Kurbanov"),
+    ("Zakir Hasanov", "Elmar Hasanov"),
+    ("Bakhodir Kurbanov", "Bakhodir Akhmedov"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_person_across_scripts(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_people_keep_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize(("name", "lang", "expected"), [
+    ("Kəmaləddin Heydərov", "az", "Kamaladdin Heydarov"),
+    ("Xələf Xələfov", "az", "Khalaf Khalafov"),
+    ("Elmar Məmmədyarov", "az", "Elmar Mammadyarov"),
+    ("Абдулазиз Камилов", "ru", "Abdulaziz Kamilov"),
+])
+def test_transliteration_follows_press_conventions(name: str, lang: str, expected: str) -> None:
+    assert transliterate(name, lang) == expected
+
+
+def test_skeleton_ignores_vowels_but_not_consonants() -> None:
+    assert skeleton("Hasanov") == skeleton("Həsənov") == skeleton("Гасанов")
+    assert skeleton("Hasanov") != skeleton("Kasanov")
