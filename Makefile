@@ -47,7 +47,7 @@ lint: venv
 check: test lint
 
 serve:
-	$(PY) -m http.server -d build/site 8000
+	$(PY) -m http.server --bind 127.0.0.1 -d build/site 8000
 
 evaluate: venv
 	$(BIN)/accords evaluate tests/gold/seeds
@@ -62,7 +62,8 @@ lock: $(BIN)/python
 	    | grep -viE '^accords( |=|@)' \
 	    | sed -E 's/^(torch==[^+]+)\+.*$$/\1/'; \
 	} > requirements.lock.tmp
-	mv requirements.lock.tmp requirements.lock
+	if cmp -s requirements.lock.tmp requirements.lock; then rm requirements.lock.tmp; \
+	else mv requirements.lock.tmp requirements.lock; fi
 
 clean:
 	rm -rf build
