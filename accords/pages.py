@@ -25,9 +25,12 @@ from markupsafe import Markup
 Row = dict[str, Any]
 SECTIONS = ("countries", "agreements", "meetings", "people", "sources")
 ID_PATTERNS = {
-    "sources": r"src-[0-9a-f]{12}", "meetings": r"mtg-[0-9a-f]{12}",
-    "agreements": r"agr-[0-9a-f]{12}", "people": r"per-[0-9a-f]{12}",
-    "citations": r"cit-[0-9a-f]{12}", "countries": r"[A-Z]{2}",
+    "sources": r"src-[0-9a-f]{12}",
+    "meetings": r"mtg-[0-9a-f]{12}",
+    "agreements": r"agr-[0-9a-f]{12}",
+    "people": r"per-[0-9a-f]{12}",
+    "citations": r"cit-[0-9a-f]{12}",
+    "countries": r"[A-Z]{2}",
     "data": r"[A-Za-z0-9_-][A-Za-z0-9_.-]*",
 }
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#|!~^"})
@@ -41,8 +44,7 @@ def md_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = _SPACE.sub(" ", _CONTROL.sub("\ufffd", str(value))).translate(_ENTITIES)
-    text = _LEADING.sub(
-        lambda m: f"&#{ord(m[1])};" if m[1] else f"{m[2]}&#{ord(m[3])};", text)
+    text = _LEADING.sub(lambda m: f"&#{ord(m[1])};" if m[1] else f"{m[2]}&#{ord(m[3])};", text)
     return Markup(text)
 
 
@@ -80,12 +82,27 @@ def weblink(url: str) -> Markup:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
-        finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     # Builtins that return Markup from unescaped data would bypass md_text: drop them.
-    for name in ("safe", "e", "escape", "forceescape", "replace", "tojson", "urlize",
-                 "xmlattr", "indent", "format"):
+    for name in (
+        "safe",
+        "e",
+        "escape",
+        "forceescape",
+        "replace",
+        "tojson",
+        "urlize",
+        "xmlattr",
+        "indent",
+        "format",
+    ):
         del env.filters[name]
     env.filters["join"] = _join
     env.filters["md"] = md_text
@@ -160,6 +177,10 @@ def render_pages(data_dir: Path, docs_out: Path, *, seeds_dir: Path | None = Non
     return written
 
 
+RESERVED = ("index.md", "data.md", "data", *SECTIONS)
+"""Top-level names in docs/ that render_pages writes (and clears first)."""
+
+
 def _hand_written(docs_out: Path) -> set[str]:
     return {p for p in ("method.md", "contribute.md") if (docs_out / p).is_file()}
 
@@ -172,7 +193,7 @@ def check_quotes(tables: dict[str, list[Row]], seeds_dir: Path) -> None:
         name = files[cit["source_id"]]
         if name not in texts:
             texts[name] = (seeds_dir / checked("data", name)).read_text(encoding="utf-8")
-        if texts[name][int(cit["start"]):int(cit["end"])] != cit["quote"]:
+        if texts[name][int(cit["start"]) : int(cit["end"])] != cit["quote"]:
             raise ValueError(f"{cit['citation_id']}: quote is not {name}[start:end]")
 
 
@@ -183,11 +204,23 @@ def group(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
     return out
 
 
-KEYS = {"sources": "source_id", "meetings": "meeting_id", "participants": "participant_id",
-        "agreements": "agreement_id", "signatories": "signatory_id", "people": "person_id",
-        "countries": "code", "citations": "citation_id"}
-LABELS = {"sources": ("title", "file"), "meetings": ("label",), "people": ("name_en",),
-          "agreements": ("title_en", "title"), "countries": ("name_en",)}
+KEYS = {
+    "sources": "source_id",
+    "meetings": "meeting_id",
+    "participants": "participant_id",
+    "agreements": "agreement_id",
+    "signatories": "signatory_id",
+    "people": "person_id",
+    "countries": "code",
+    "citations": "citation_id",
+}
+LABELS = {
+    "sources": ("title", "file"),
+    "meetings": ("label",),
+    "people": ("name_en",),
+    "agreements": ("title_en", "title"),
+    "countries": ("name_en",),
+}
 
 
 def _newest(rows: Iterable[Row], key: str) -> list[Row]:
@@ -199,8 +232,13 @@ def _newest(rows: Iterable[Row], key: str) -> list[Row]:
 class Site:
     """Indexes over the published tables, and the list of pages to render."""
 
-    def __init__(self, tables: dict[str, list[Row]], package: dict[str, Any],
-                 files: dict[str, list[str]], extra_pages: set[str]) -> None:
+    def __init__(
+        self,
+        tables: dict[str, list[Row]],
+        package: dict[str, Any],
+        files: dict[str, list[str]],
+        extra_pages: set[str],
+    ) -> None:
         self.t = {name: tables.get(name, []) for name in KEYS}
         self.package, self.files, self.extra_pages = package, files, extra_pages
         self.by_id = {name: {r[key]: r for r in self.t[name]} for name, key in KEYS.items()}
@@ -218,14 +256,20 @@ class Site:
         codes = {c for r in self.meetings + self.agreements for c in r["countries"]}
         self.countries = sorted(codes, key=lambda c: (self.label("countries", c), c))
 
+    def has_page(self, kind: str, key: str) -> bool:
+        """Countries get a page when a meeting or agreement names them; records always."""
+        return key in self.countries if kind == "countries" else key in self.by_id[kind]
+
     def label(self, kind: str, key: str) -> str:
         row = self.by_id[kind].get(key, {})
         return next((str(row[f]) for f in LABELS[kind] if row.get(f)), key)
 
     def of_country(self, code: str) -> dict[str, Any]:
-        mine = {"meetings": [m for m in self.meetings if code in m["countries"]],
-                "agreements": [a for a in self.agreements if code in a["countries"]],
-                "people": [p for p in self.people if p["country"] == code]}
+        mine = {
+            "meetings": [m for m in self.meetings if code in m["countries"]],
+            "agreements": [a for a in self.agreements if code in a["countries"]],
+            "people": [p for p in self.people if p["country"] == code],
+        }
         dates = [m["date"] for m in mine["meetings"]]
         dates += [a["signed_date"] for a in mine["agreements"]]
         return {**mine, "last": max(dates, default="")}
@@ -238,12 +282,15 @@ class Site:
             for row in mine[kind]:
                 for other in row["countries"]:
                     if other != code:
-                        entry = out.setdefault(other, {"code": other, "meetings": 0,
-                                                       "agreements": 0, "last": ""})
+                        entry = out.setdefault(
+                            other, {"code": other, "meetings": 0, "agreements": 0, "last": ""}
+                        )
                         entry[kind] += 1
                         entry["last"] = max(entry["last"], row[date])
-        return sorted(out.values(), key=lambda e: (-e["meetings"] - e["agreements"],
-                                                   self.label("countries", e["code"])))
+        return sorted(
+            out.values(),
+            key=lambda e: (-e["meetings"] - e["agreements"], self.label("countries", e["code"])),
+        )
 
     def pages(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         """(path in docs, template, context) for every page."""
@@ -253,12 +300,17 @@ class Site:
         for section in SECTIONS:
             yield f"{section}/index.md", f"{section}_index.md.j2", {"v": sub}
         for code in self.countries:
-            yield (f"countries/{checked('countries', code).lower()}.md", "country.md.j2",
-                   {"v": sub, "code": code, **self.of_country(code)})
-        for kind, template, name in (("agreements", "agreement.md.j2", "a"),
-                                     ("meetings", "meeting.md.j2", "m"),
-                                     ("people", "person.md.j2", "p"),
-                                     ("sources", "source.md.j2", "s")):
+            yield (
+                f"countries/{checked('countries', code).lower()}.md",
+                "country.md.j2",
+                {"v": sub, "code": code, **self.of_country(code)},
+            )
+        for kind, template, name in (
+            ("agreements", "agreement.md.j2", "a"),
+            ("meetings", "meeting.md.j2", "m"),
+            ("people", "person.md.j2", "p"),
+            ("sources", "source.md.j2", "s"),
+        ):
             for row in self.t[kind]:
                 yield f"{kind}/{checked(kind, row[KEYS[kind]])}.md", template, {"v": sub, name: row}
 
@@ -276,7 +328,7 @@ class View:
     def link(self, kind: str, key: str, text: object = None) -> Markup:
         """`[label](kind/key.md)`, or the bare text when the record is unknown."""
         label = md_text(text if text else self.site.label(kind, key))
-        if key not in self.site.by_id[kind]:
+        if not self.site.has_page(kind, key):
             return label
         return Markup(f"[{label}]({self.href(kind, key)})")
 
@@ -287,7 +339,7 @@ class View:
         """The sentence, with the quoted span in <mark>."""
         context, quote = cit["context"], cit["quote"]
         at = int(cit["start"]) - int(cit["context_start"])
-        if context[at:at + len(quote)] != quote:
+        if context[at : at + len(quote)] != quote:
             at = context.find(quote)
         if at < 0 or not quote:
             return Markup(f"{md_text(context)} <mark>{md_text(quote)}</mark>")
@@ -300,37 +352,46 @@ class View:
         With `field`, the cited column is named first (for rows cited for several).
         """
         src = self.site.by_id["sources"].get(cit["source_id"], {})
-        where = ", ".join(str(x) for x in (src.get("outlet") or src.get("file"),
-                                             src.get("published")) if x)
+        where = ", ".join(
+            str(x) for x in (src.get("outlet") or src.get("file"), src.get("published")) if x
+        )
         anchor = checked("citations", cit["citation_id"])
         href = f"{self.href('sources', cit['source_id'])}#{anchor}"
         tag = f'<span class="cite-field">{md_text(cit["field"])}</span> ' if field else ""
         return Markup(
             f'{tag}<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">'
             f'<span class="cite-lang">{md_text(cit["language"])}</span> '
-            f'[{md_text(where or cit["source_id"])}]({href}){{ .cite-link }}</span>\n'
-            "{: .cite }\n")
+            f"[{md_text(where or cit['source_id'])}]({href}){{ .cite-link }}</span>\n"
+            "{: .cite }\n"
+        )
 
     def cites(self, table: str, record_id: str, *fields: str) -> Markup:
         """Citations of a record (of the given fields only, if any), one paragraph each."""
         rows = self.site.cites.get((table, record_id), [])
-        return Markup("\n").join(self.cite(c, field=not fields) for c in rows
-                                  if not fields or c["field"] in fields)
+        return Markup("\n").join(
+            self.cite(c, field=not fields) for c in rows if not fields or c["field"] in fields
+        )
 
     def other_cites(self, table: str, record_id: str, *shown: str) -> Markup:
         rows = self.site.cites.get((table, record_id), [])
-        return Markup("\n").join(self.cite(c, field=True) for c in rows
-                                  if c["field"] not in shown)
+        return Markup("\n").join(self.cite(c, field=True) for c in rows if c["field"] not in shown)
 
     def users(self, cit: Row) -> Markup:
         """Links from a citation back to the record pages that show it."""
         table, key = cit["table"], cit["record_id"]
         row = self.site.by_id.get(table, {}).get(key, {})
-        targets = {"meetings": [("meetings", key)], "agreements": [("agreements", key)],
-                   "participants": [("meetings", row.get("meeting_id", "")),
-                                    ("people", row.get("person_id", ""))],
-                   "signatories": [("agreements", row.get("agreement_id", "")),
-                                   ("people", row.get("person_id", ""))]}.get(table, [])
+        targets = {
+            "meetings": [("meetings", key)],
+            "agreements": [("agreements", key)],
+            "participants": [
+                ("meetings", row.get("meeting_id", "")),
+                ("people", row.get("person_id", "")),
+            ],
+            "signatories": [
+                ("agreements", row.get("agreement_id", "")),
+                ("people", row.get("person_id", "")),
+            ],
+        }.get(table, [])
         kinds = {"meetings": "Meeting", "agreements": "Agreement", "people": "Person"}
         return _join(Markup(f"{kinds[kind]}: {self.link(kind, k)}") for kind, k in targets if k)
 

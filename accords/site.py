@@ -9,15 +9,16 @@ from pathlib import Path
 
 import yaml
 
-from accords.pages import render_pages
+from accords.pages import RESERVED, render_pages
 
 
 class SiteBuildError(RuntimeError):
     """mkdocs build --strict failed; the message carries mkdocs' output."""
 
 
-def build_site(data_dir: Path, out: Path, *, repo_root: Path,
-               seeds_dir: Path | None = None) -> Path:
+def build_site(
+    data_dir: Path, out: Path, *, repo_root: Path, seeds_dir: Path | None = None
+) -> Path:
     """Render the pages for the tables in `data_dir` and build the site; return OUT/site.
 
     With `seeds_dir`, each citation's quote is checked against its seed first.
@@ -26,21 +27,34 @@ def build_site(data_dir: Path, out: Path, *, repo_root: Path,
     shutil.rmtree(docs, ignore_errors=True)
     hand_written = repo_root / "docs"
     if hand_written.is_dir():
+        clash = sorted(p.name for p in hand_written.iterdir() if p.name in RESERVED)
+        if clash:
+            raise SiteBuildError(f"docs/ must not hold generated names: {', '.join(clash)}")
         shutil.copytree(hand_written, docs)
     docs.mkdir(parents=True, exist_ok=True)
-    ours = {p.relative_to(docs) for p in docs.rglob("*") if p.is_file()}
-    pages = render_pages(data_dir, docs, seeds_dir=seeds_dir)
-    clash = sorted(str(p.relative_to(docs)) for p in pages if p.relative_to(docs) in ours)
-    if clash:
-        raise SiteBuildError(f"hand-written docs/ would be overwritten by: {', '.join(clash)}")
+    render_pages(data_dir, docs, seeds_dir=seeds_dir)
     config = out / "mkdocs.yml"
-    derived = {"INHERIT": str((repo_root / "mkdocs.yml").resolve()),
-               "docs_dir": str(docs.resolve()), "site_dir": str(site.resolve())}
+    derived = {
+        "INHERIT": str((repo_root / "mkdocs.yml").resolve()),
+        "docs_dir": str(docs.resolve()),
+        "site_dir": str(site.resolve()),
+    }
     config.write_text(yaml.safe_dump(derived, sort_keys=False), encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "-f", str(config), "-d", str(site.resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-f",
+        str(config),
+        "-d",
+        str(site.resolve()),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SiteBuildError(
-            f"mkdocs build --strict failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+            f"mkdocs build --strict failed ({result.returncode}):\n{result.stdout}{result.stderr}"
+        )
     return site

@@ -400,23 +400,46 @@ def datapackage(tables: dict[str, list[Row]]) -> dict[str, object]:
     resources: list[dict[str, object]] = []
     for name, (description, key, fields, fks) in SCHEMA.items():
         for suffix, fmt in (("", "csv"), ("-parquet", "parquet")):
-            specs = [{"name": f, "type": "string", **extra, "description": d}
-                     for f, extra, d in fields]
+            specs = [
+                {"name": f, "type": "string", **extra, "description": d} for f, extra, d in fields
+            ]
             if suffix:  # as in accords.schema: lists are `any` in the Parquet twin
-                specs = [{"name": s["name"], "type": "any", "description": s["description"]}
-                         if s["type"] == "list" else s for s in specs]
-            resources.append({
-                "name": name + suffix, "type": "table", "path": f"{name}.{fmt}",
-                "format": fmt, "description": description,
-                "schema": {
-                    "fields": specs, "primaryKey": [key],
-                    "foreignKeys": [{"fields": [fk.split(":")[0]], "reference": {
-                        "resource": fk.split(":")[1] + suffix, "fields": [fk.split(":")[0]]}}
-                        for fk in fks],
-                },
-            })
-    return {"name": "accords", "title": "Accords", "version": "0.1.0",
-            "licenses": [{"name": "CC-BY-4.0"}], "resources": resources}
+                specs = [
+                    {"name": s["name"], "type": "any", "description": s["description"]}
+                    if s["type"] == "list"
+                    else s
+                    for s in specs
+                ]
+            resources.append(
+                {
+                    "name": name + suffix,
+                    "type": "table",
+                    "path": f"{name}.{fmt}",
+                    "format": fmt,
+                    "description": description,
+                    "schema": {
+                        "fields": specs,
+                        "primaryKey": [key],
+                        "foreignKeys": [
+                            {
+                                "fields": [fk.split(":")[0]],
+                                "reference": {
+                                    "resource": fk.split(":")[1] + suffix,
+                                    "fields": [fk.split(":")[0]],
+                                },
+                            }
+                            for fk in fks
+                        ],
+                    },
+                }
+            )
+    return {
+        "name": "accords",
+        "title": "Accords",
+        "version": "0.1.0",
+        "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": resources,
+    }
 
 
 def _cell(value: object, delimiter: str | None) -> object:

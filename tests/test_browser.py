@@ -22,8 +22,14 @@ from accords.site import build_site
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-gpu"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-gpu",
+]
 # Wrap alert/confirm/prompt so a call is recorded even if no dialog shows.
 SPY = """
 window.__calls = [];
@@ -36,7 +42,9 @@ for (const name of ["alert", "confirm", "prompt"]) {
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} not found (apt install chromium)"
+    ),
 ]
 
 
@@ -50,8 +58,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site served on 127.0.0.1 at a free port."""
     root = tmp_path_factory.mktemp("browser")
     site = build_site(write_fixture(root), root / "out", repo_root=REPO)
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
@@ -115,10 +122,17 @@ def test_home_shows_title_and_counts(tab: Tab) -> None:
     page = tab.goto("")
     assert "Accords" in page.title()
     assert page.locator("article h1").inner_text() == "Accords"
-    counts = {name: page.locator(f'[data-count="{name}"] strong').inner_text()
-              for name in ("sources", "meetings", "agreements", "people", "countries")}
-    assert counts == {"sources": "3", "meetings": "2", "agreements": "2", "people": "3",
-                      "countries": "3"}
+    counts = {
+        name: page.locator(f'[data-count="{name}"] strong').inner_text()
+        for name in ("sources", "meetings", "agreements", "people", "countries")
+    }
+    assert counts == {
+        "sources": "3",
+        "meetings": "2",
+        "agreements": "2",
+        "people": "3",
+        "countries": "3",
+    }
     tab.shot("home")
 
 
@@ -161,16 +175,20 @@ def search(tab: Tab, query: str) -> Any:
     return page
 
 
-@pytest.mark.parametrize(("query", "person"), [
-    ("Heydarov", HEY),             # Latin spelling (name_en)
-    ("Heydərov", HEY),             # as written in Azerbaijani
-    ("Гейдаров", HEY),             # Cyrillic: lunr's ASCII-only trimmer would erase it
-    ("Qudratxo‘jayev", QUD),       # Uzbek, with the ‘ (U+2018) apostrophe
-])
+@pytest.mark.parametrize(
+    ("query", "person"),
+    [
+        ("Heydarov", HEY),  # Latin spelling (name_en)
+        ("Heydərov", HEY),  # as written in Azerbaijani
+        ("Гейдаров", HEY),  # Cyrillic: lunr's ASCII-only trimmer would erase it
+        ("Qudratxo‘jayev", QUD),  # Uzbek, with the ‘ (U+2018) apostrophe
+    ],
+)
 def test_search_finds_people_in_any_spelling(tab: Tab, query: str, person: str) -> None:
     page = search(tab, query)
     hrefs = page.locator(".md-search-result__item a").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
+        "els => els.map(e => e.getAttribute('href'))"
+    )
     assert any(f"people/{person}/" in (h or "") for h in hrefs), hrefs
     marks = page.locator(".md-search-result mark").all_inner_texts()
     assert any(m.lower() == query.lower() for m in marks), marks  # matched whole, not split
@@ -197,8 +215,9 @@ def test_every_download_parses(tab: Tab) -> None:
             assert json.loads(body)["resources"], url
 
 
-@pytest.mark.parametrize("path", [f"agreements/{AGR2}/", f"sources/{EN}/", f"people/{SAD}/",
-                                  "agreements/", ""])
+@pytest.mark.parametrize(
+    "path", [f"agreements/{AGR2}/", f"sources/{EN}/", f"people/{SAD}/", "agreements/", ""]
+)
 def test_hostile_text_is_literal_and_inert(tab: Tab, path: str) -> None:
     page = tab.goto(path)
     page.wait_for_timeout(300)

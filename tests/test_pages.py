@@ -60,19 +60,22 @@ def parse(path: Path) -> _Text:
     return parser
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("plain words", "plain words"),
-    ("<script>alert(1)</script>", "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;"),
-    ("[x](javascript:alert(1))", "&#91;x&#93;&#40;javascript:alert&#40;1&#41;&#41;"),
-    ("{{ 7*7 }} {: onclick=x }", "&#123;&#123; 7&#42;7 &#125;&#125; &#123;: onclick=x &#125;"),
-    ("a_b *c* `d` | e", "a&#95;b &#42;c&#42; &#96;d&#96; &#124; e"),
-    ("- not a list", "&#45; not a list"),
-    ("1. not a list", "1&#46; not a list"),
-    ("line\nbreak\t tab", "line break tab"),
-    ("\x02wzxhzdk:0\x03", "\ufffdwzxhzdk:0\ufffd"),
-    ("Qudratxo‘jayev Heydərov", "Qudratxo‘jayev Heydərov"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("plain words", "plain words"),
+        ("<script>alert(1)</script>", "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;"),
+        ("[x](javascript:alert(1))", "&#91;x&#93;&#40;javascript:alert&#40;1&#41;&#41;"),
+        ("{{ 7*7 }} {: onclick=x }", "&#123;&#123; 7&#42;7 &#125;&#125; &#123;: onclick=x &#125;"),
+        ("a_b *c* `d` | e", "a&#95;b &#42;c&#42; &#96;d&#96; &#124; e"),
+        ("- not a list", "&#45; not a list"),
+        ("1. not a list", "1&#46; not a list"),
+        ("line\nbreak\t tab", "line break tab"),
+        ("\x02wzxhzdk:0\x03", "\ufffdwzxhzdk:0\ufffd"),
+        ("Qudratxo‘jayev Heydərov", "Qudratxo‘jayev Heydərov"),
+        (None, ""),
+    ],
+)
 def test_md_text_makes_data_inert(raw: str | None, shown: str) -> None:
     assert str(md_text(raw)) == shown
 
@@ -97,9 +100,19 @@ def test_every_page_is_rendered(tmp_path: Path) -> None:
     names = {p.relative_to(docs).as_posix() for p in pages}
     for section in ("countries", "agreements", "meetings", "people", "sources"):
         assert f"{section}/index.md" in names
-    assert {"index.md", "data.md", "countries/az.md", "countries/kz.md", "countries/uz.md",
-            f"agreements/{AGR1}.md", f"agreements/{AGR2}.md", f"meetings/{MTG1}.md",
-            f"people/{HEY}.md", f"people/{SAD}.md", f"sources/{EN}.md"} <= names
+    assert {
+        "index.md",
+        "data.md",
+        "countries/az.md",
+        "countries/kz.md",
+        "countries/uz.md",
+        f"agreements/{AGR1}.md",
+        f"agreements/{AGR2}.md",
+        f"meetings/{MTG1}.md",
+        f"people/{HEY}.md",
+        f"people/{SAD}.md",
+        f"sources/{EN}.md",
+    } <= names
     copied = {p.name for p in (docs / "data").iterdir()}
     assert {"datapackage.json", "meetings.csv", "meetings.parquet", "citations.csv"} <= copied
 
@@ -143,13 +156,16 @@ def test_strict_build_produces_the_site(built: Path) -> None:
 
 
 def test_hostile_text_is_shown_literally_and_runs_nothing(built: Path) -> None:
-    pages = [built / "site" / p / "index.html" for p in
-             (f"agreements/{AGR2}", f"sources/{EN}", f"people/{SAD}", "agreements", "")]
+    pages = [
+        built / "site" / p / "index.html"
+        for p in (f"agreements/{AGR2}", f"sources/{EN}", f"people/{SAD}", "agreements", "")
+    ]
     for path in pages:
         page = parse(path)
         html = path.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html, path
-        assert "<title><script" not in html and "</title><" not in html.split("<body")[0][:0]
+        head = html.split("</head>")[0]
+        assert head.count("<title>") == 1 and head.count("</title>") == 1, path
         for tag, attrs in page.tags:
             assert tag != "img" or attrs.get("src") != "x", path
             assert "onerror" not in attrs, path
@@ -182,5 +198,25 @@ def test_hand_written_pages_are_not_overwritten(tmp_path: Path) -> None:
     (repo / "docs").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     (repo / "docs" / "data.md").write_text("# Mine\n", encoding="utf-8")
-    with pytest.raises(SiteBuildError, match="data.md"):
+    with pytest.raises(SiteBuildError, match="generated names: data.md"):
         build_site(write_fixture(tmp_path), tmp_path / "out", repo_root=repo)
+
+
+def test_empty_package_builds(tmp_path: Path) -> None:
+    data = write_fixture(tmp_path)
+    for csv_file in data.glob("*.csv"):  # keep only the header line
+        header = csv_file.read_text(encoding="utf-8").splitlines()[0]
+        csv_file.write_text(header + "\n", encoding="utf-8")
+    site = build_site(data, tmp_path / "out", repo_root=REPO)
+    text = " ".join("".join(parse(site / "index.html").text).split())
+    assert "0 meetings" in text and "No meetings yet." in text
+
+
+def test_country_without_page_is_not_linked(tmp_path: Path) -> None:
+    data = write_fixture(tmp_path)
+    people = data / "people.csv"
+    people.write_text(people.read_text("utf-8").replace(",KZ,", ",TJ,"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    render_pages(data, docs)
+    person = (docs / "people" / f"{SAD}.md").read_text(encoding="utf-8")
+    assert "countries/tj.md" not in person and "TJ" in person
