@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from accords import __version__
@@ -35,21 +36,16 @@ class BuildResult:
 
 def created_time(repo: Path) -> str:
     """The build's ``created`` stamp: SOURCE_DATE_EPOCH, else the last commit's time (reproducible)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        from datetime import datetime, timezone
-
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    try:
-        out = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%ct"], capture_output=True,
-                             text=True, check=False, timeout=10)
-        if out.returncode == 0 and out.stdout.strip().isdigit():
-            from datetime import datetime, timezone
-
-            return datetime.fromtimestamp(int(out.stdout.strip()), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return "1970-01-01T00:00:00Z"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        try:
+            out = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%ct"], capture_output=True,
+                                 text=True, check=False, timeout=10)
+            epoch = out.stdout.strip() if out.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    seconds = int(epoch) if epoch.isdigit() else 0
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build_data(seeds: Path, data_dir: Path, repo: Path) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:

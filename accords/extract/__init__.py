@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from accords import lexicon
-from accords.extract.agreements import doc_mentions, period, signers, signings
+from accords.extract.agreements import DocMention, Signing, doc_mentions, period, signers, signings
 from accords.extract.annotate import Annotated, annotate
 from accords.extract.dates import DateMention, iso_header, numeric_dates, word_dates
 from accords.extract.people import DocPerson, cite, collect_people
@@ -62,8 +63,6 @@ def _line_start(text: str, pos: int) -> bool:
 
 def _with_published(doc: Document, published: PartialDate | None, basis: str | None,
                     pcite: Citation | None) -> Document:
-    from dataclasses import replace
-
     return replace(doc, published=published, published_basis=basis, published_cite=pcite)
 
 
@@ -251,7 +250,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson],
             if d.last + 1 in additive:
                 target = None  # "... saziş də imzalanıb": another document
             elif d.generic:
-                target = _antecedent_agreement(agreements, d)
+                target = _antecedent_agreement(agreements)
             else:
                 target = _find_same(agreements, d)
             if target is None and d.generic:
@@ -278,10 +277,8 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson],
     return agreements
 
 
-def _find_same(agreements: list[AgreementFact], d: object) -> AgreementFact | None:
-    from accords.extract.agreements import DocMention
-
-    assert isinstance(d, DocMention)
+def _find_same(agreements: list[AgreementFact], d: DocMention) -> AgreementFact | None:
+    """An agreement of this article with the same kind and a compatible topic."""
     for ag in agreements:
         if ag.kind != d.kind:
             continue
@@ -290,18 +287,17 @@ def _find_same(agreements: list[AgreementFact], d: object) -> AgreementFact | No
     return None
 
 
-def _antecedent_agreement(agreements: list[AgreementFact], d: object) -> AgreementFact | None:
-    from accords.extract.agreements import DocMention
-
-    assert isinstance(d, DocMention)
+def _antecedent_agreement(agreements: list[AgreementFact]) -> AgreementFact | None:
+    """A bare "the agreement" / "sənəd" / "Planı" refers to the document just reported,
+    whatever its kind ("the agreement" often names the plan reported before it)."""
     # a bare "the agreement" / "sənəd" / "Planı" refers to the document just reported
     return agreements[-1] if agreements else None
 
 
 def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: int, end: int, quoted: bool,
-                   topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[object]) -> AgreementFact:
+                   topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[Signing]) -> AgreementFact:
     text = doc.text
-    sig_m = sigs[0].match  # type: ignore[attr-defined]
+    sig_m = sigs[0].match
     sig_cite = cite(doc.source_id, text, a, a.tokens[sig_m.first].start, a.tokens[sig_m.last].end)
     own_dates = [d for d in a.dates if d.date.month is not None]
     meeting_id = meeting.local_id if meeting is not None else None
