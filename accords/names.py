@@ -60,8 +60,6 @@ def transliterate(name: str, language: str) -> str:
             rep = rep[0].upper() + rep[1:]
         out.append(rep)
     result = "".join(out)
-    if language == "ru":
-        result = result.replace("iy ", "iy ").replace("yy", "y")
     return " ".join(w[:1].upper() + w[1:] for w in result.split())
 
 
@@ -94,25 +92,3 @@ def skeleton(word: str) -> str:
 
 def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
-
-
-def vowel_form(word: str) -> str:
-    """The transliterated word with vowels kept, for a second, finer comparison."""
-    s = skeleton(word)
-    t = transliterate(word, "ru" if _is_cyrillic(word) else "az").lower()
-    return s[:1] + "".join(c for c in t if c.isalpha())[1:]
-
-
-def similar(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two transliterated words (normalised edit distance)."""
-    x = transliterate(a, "ru" if _is_cyrillic(a) else "az").lower()
-    y = transliterate(b, "ru" if _is_cyrillic(b) else "az").lower()
-    if not x or not y:
-        return 0.0
-    prev = list(range(len(y) + 1))
-    for i, cx in enumerate(x, 1):
-        cur = [i]
-        for j, cy in enumerate(y, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy)))
-        prev = cur
-    return 1.0 - prev[-1] / max(len(x), len(y))

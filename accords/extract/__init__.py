@@ -27,7 +27,7 @@ def extract(doc: Document) -> DocFacts:
     lex = lexicon.load(doc.language)
     text = doc.text
     header = iso_header(text, doc.body_start)
-    content_start = header.end if header and _line_start(text, header.start) else doc.body_start
+    content_start = header.end if header else doc.body_start
     sentences = split_sentences(text, content_start, lex.words("abbreviations"))
     anns = [annotate(text, s, lex) for s in sentences]
     published, basis, pcite = publication_date(doc, lex, header)
@@ -50,15 +50,6 @@ def extract(doc: Document) -> DocFacts:
                 if a.meeting_local_id == meeting.local_id:
                     a.signed_date = meeting.date
     return facts
-
-
-def _line_start(text: str, pos: int) -> bool:
-    k = pos
-    while k > 0 and text[k - 1] in " \t":
-        k -= 1
-    while k > 0 and text[k - 1] in "date":
-        k -= 1
-    return k == 0 or text[k - 1] == "\n" or text[max(0, k - 1)] in " \t"
 
 
 def _with_published(doc: Document, published: PartialDate | None, basis: str | None,

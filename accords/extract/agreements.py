@@ -183,10 +183,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             chosen = [(nm, p) for nm, p in named if mk and nm.last < mk[-1].first
                       and ann.clause[nm.last] == ann.clause[mk[-1].first]]
     else:
-        if lex.value("head") == "final":
-            chosen = [(nm, p) for nm, p in named if nm.last < trig.first]
-        else:
-            chosen = [(nm, p) for nm, p in named if nm.last < trig.first]
+        chosen = [(nm, p) for nm, p in named if nm.last < trig.first]  # subjects precede the verb
         if not chosen:
             refs = [m for m in ann.of("signer_refs") if m.last < trig.first]
             if refs:

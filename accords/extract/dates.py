@@ -90,7 +90,7 @@ def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str)
             k = i - 2
             if k >= 0 and _day(tokens[k]) is not None and _range_gap(text, tokens[k], tokens[i - 1]):
                 is_range = True
-            elif k >= 1 and _day(tokens[k - 1]) is not None and tokens[k].fold in _RANGE_WORDS:
+            elif k >= 1 and _day(tokens[k - 1]) is not None and tokens[k].fold in lex.words("range_words"):
                 is_range = True
         elif j + 1 < len(tokens) and _day(tokens[j + 1]) is not None and _adjacent(text, tokens[j], tokens[j + 1]):
             day, last = _day(tokens[j + 1]), j + 1
@@ -107,9 +107,6 @@ def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str)
     return found
 
 
-_RANGE_WORDS = frozenset({"по", "до", "to", "till", "until", "dək", "qədər", "gacha"})
-
-
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     return len(gap) <= 3 and "\n" not in gap
@@ -118,11 +115,3 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _range_gap(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start].strip()
     return gap in {"-", "–", "—"}
-
-
-_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-
-
-def year_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """Four-digit years (1900-2099) in ``text[start:end]`` as (year, start, end)."""
-    return [(int(m.group(1)), m.start(1), m.end(1)) for m in _YEARS.finditer(text, start, end)]
