@@ -48,7 +48,11 @@ def transliterate(name: str, language: str) -> str:
             if language == "uz" and i > 0 and chars[i - 1].lower() == "g":
                 out[-1] = out[-1][:-1] + ("gh" if out[-1][-1:] == "g" else out[-1][-1:])
             continue
-        if low in _CYRILLIC:
+        if low == "д" and i + 1 < len(chars) and chars[i + 1].lower() == "ж":
+            rep = "j"  # дж: Jafarov, Jaksybekov — the region's English press spelling, not Dzh
+        elif low == "ж" and i > 0 and chars[i - 1].lower() == "д":
+            rep = ""
+        elif low in _CYRILLIC:
             rep = _CYRILLIC[low]
             if low == "е" and (i == 0 or chars[i - 1].lower() in "аеёиоуыэюяъь "):
                 rep = "ye"

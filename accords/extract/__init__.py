@@ -219,7 +219,7 @@ def _person_fact(p: DocPerson, language: str) -> PersonFact:
     return PersonFact(
         name=p.name, name_cite=p.name_cite, surname_key=p.key, country=p.country,
         country_cite=p.country_cite, role_en=p.role_en, role_cite=p.role_cite, role_class=p.role_class,
-        language=language, name_en=p.name if language == "en" else transliterate(p.name, language),
+        language=language, name_en=p.name if language == "en" else transliterate(p.base or p.name, language),
     )
 
 

@@ -206,4 +206,7 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
             has_position = True
         start = m.first
         k = m.first - 1
-    return start if has_position else None
+    while start is not None and start < first and (m := at.get(start)) is not None \
+            and m.category in ("role_glue", "agent_markers"):
+        start = m.last + 1  # "и замглавы …": the role starts after the glue word
+    return start if has_position and start is not None and start < first else None

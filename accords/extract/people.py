@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from accords.extract.annotate import Annotated, NameMention
+from accords.extract.namecase import nominative, role_case
 from accords.lexicon import Lexicon
 from accords.model import Citation
 from accords.names import skeleton
+from accords.text import fold
 
 
 @dataclass
@@ -24,6 +26,7 @@ class DocPerson:
     name: str
     name_cite: Citation
     given: str | None
+    base: str = ""  # the name in its dictionary form ("Баходир Ахмедов" for "Баходира Ахмедова")
     country: str | None = None
     country_cite: Citation | None = None
     role_en: str | None = None
@@ -48,12 +51,13 @@ class Role:
     of: str | None
     start: int
     end: int
+    head: str | None = None  # first word of the position phrase (it shows the name's case)
 
 
 def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
     """Interpret the role phrase at tokens ``[first, last]``."""
     countries: list[tuple[str, int, int]] = []
-    position = pclass = of = None
+    position = pclass = of = head = None
     number = "singular"
     toks = ann.tokens
     home = lex.value("home_country")
@@ -70,12 +74,13 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
             countries.append((str(home), *span))
         elif m.category == "position":
             position, pclass = m.value, m.term.get("cls")
+            head = toks[m.first].text
             number = m.term.get("number") or "singular"
         elif m.category in ("portfolio", "portfolios") and of is None:
             of = m.value
         elif m.category == "institutions" and m.value != "Ministry" and of is None:
             of = m.value
-    return Role(countries, position, pclass, number, of, toks[first].start, toks[last].end)
+    return Role(countries, position, pclass, number, of, toks[first].start, toks[last].end, head)
 
 
 def role_en(role: Role) -> str | None:
@@ -92,8 +97,10 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
     people: dict[str, DocPerson] = {}
     order: list[str] = []
     home = lex.value("home_country")
+    coordinators = lex.words("coordinators")
     for si, ann in enumerate(anns):
         roles: dict[int, Role] = {}
+        cases: dict[int, str | None] = {}
         for k, nm in enumerate(ann.names):
             key = skeleton(nm.surname)
             if not key:
@@ -104,16 +111,18 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
                 roles[k] = role
             elif nm.coordinated_with is not None and nm.coordinated_with in roles:
                 role = roles[nm.coordinated_with]
+            cases[k] = _case(ann, k, role, cases, coordinators, doc_text, lex)
             person = people.get(key)
             if person is None:
                 if role is None and nm.given is None:
                     continue  # a lone capitalised word is not a person
                 person = DocPerson(key, _full(nm, doc_text), cite(source_id, doc_text, ann, nm.start, nm.end),
-                                   nm.given)
+                                   nm.given, nominative(_full(nm, doc_text), cases[k], lex))
                 people[key] = person
                 order.append(key)
             elif person.given is None and nm.given is not None:
                 person.name, person.given = _full(nm, doc_text), nm.given
+                person.base = nominative(person.name, cases[k], lex)
                 person.name_cite = cite(source_id, doc_text, ann, nm.start, nm.end)
             person.mentions.append((si, nm))
             if role is not None and person.role_en is None and role.position:
@@ -122,6 +131,20 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
         if p.role_en is not None and p.country is None and home:
             p.country = str(home)
     return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
+
+
+def _case(ann: Annotated, k: int, role: Role | None, cases: dict[int, str | None],
+          coordinators: frozenset[str], text: str, lex: Lexicon) -> str | None:
+    """The grammatical case of name ``k``: from its role word, else from the name it is coordinated with."""
+    case = role_case(role.head, lex) if role is not None and role.head else None
+    if case is not None or k == 0:
+        return case
+    nm, prev = ann.names[k], ann.names[k - 1]
+    start = ann.tokens[nm.role_first].start if nm.role_first is not None else nm.start
+    gap = fold(text[prev.end : start]).strip()
+    if gap in coordinators:  # "A и замглавы … B": B shares A's case
+        return cases.get(k - 1)
+    return None
 
 
 def _full(nm: NameMention, text: str) -> str:

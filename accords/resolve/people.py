@@ -62,7 +62,7 @@ class PersonResolver:
         for pid, facts in groups.items():
             english = [f.name for f in facts if f.language == "en"]
             first = facts[0]
-            name_en = english[0] if english else transliterate(first.name, first.language)
+            name_en = english[0] if english else (first.name_en or transliterate(first.name, first.language))
             country = next((f.country for f in facts if f.country), None)
             roles = sorted({f.role_en for f in facts if f.role_en})
             aliases = sorted({f.name for f in facts})

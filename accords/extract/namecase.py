@@ -1,0 +1,66 @@
+"""Personal names back to the nominative, from the case their role phrase shows.
+
+In Russian a name agrees in case with the role word before it: "первого замминистра …
+Баходира Ахмедова" is genitive, so the person is Баходир Ахмедов, while "министр
+Мария Захарова" is nominative. The knowledge is data in the lexicon:
+
+- ``role_case``: ``words`` (a whole first word of a position phrase → case, ``~``
+  where the word does not show it) and ``endings`` (longest ending wins), plus
+  ``default`` for a word that matches neither;
+- ``name_cases``: per case, ``surname`` endings (masculine and feminine) and
+  ``given`` endings per gender, each mapped to its nominative ending.
+
+A language without these keys keeps names as written. Unknown case → as written:
+a name is never changed on a guess.
+"""
+
+from __future__ import annotations
+
+from accords.lexicon import Lexicon
+from accords.text import fold
+
+
+def role_case(first_word: str, lex: Lexicon) -> str | None:
+    """The case shown by the first word of a position phrase, or None when it does not show one."""
+    spec = lex.value("role_case")
+    if not isinstance(spec, dict):
+        return None
+    word = fold(first_word)
+    words = spec.get("words") or {}
+    if word in words:
+        value = words[word]
+        return str(value) if value else None
+    endings = spec.get("endings") or {}
+    for end in sorted(endings, key=len, reverse=True):
+        if word.endswith(str(end)) and len(word) > len(str(end)):
+            return str(endings[end])
+    default = spec.get("default")
+    return str(default) if default else None
+
+
+def nominative(name: str, case: str | None, lex: Lexicon) -> str:
+    """``name`` in the nominative when its case is known and the lexicon has its endings."""
+    cases = lex.value("name_cases")
+    if case is None or not isinstance(cases, dict) or case not in cases:
+        return name
+    spec = cases[case] or {}
+    words = name.split(" ")
+    if len(words) < 2:
+        return name
+    surname, gender = _replace(words[-1], spec.get("surname") or {})
+    if gender is None:
+        return name  # the surname does not decline like a Slavic one: leave the name alone
+    given_rules = (spec.get("given") or {}).get(gender) or {}
+    given = [_replace(w, {k: v for k, v in given_rules.items()})[0] for w in words[:-1]]
+    return " ".join([*given, surname])
+
+
+def _replace(word: str, rules: dict[str, object]) -> tuple[str, str | None]:
+    """Apply the longest matching ending rule; rules map ending → "nominative ending gender"."""
+    low = word.lower()
+    for end in sorted(rules, key=len, reverse=True):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            to, _, gender = str(rules[end]).partition(" ")
+            new = word[: len(word) - len(end)] + to
+            return new, gender or "any"
+    return word, None

@@ -1,0 +1,64 @@
+"""Russian names back to the nominative from the case their role word shows (issue 4)."""
+
+from pathlib import Path
+
+import pytest
+
+from accords import lexicon
+from accords.extract import extract
+from accords.extract.namecase import nominative, role_case
+from accords.ids import make_id
+from accords.model import Document
+from accords.names import transliterate
+
+RU = lexicon.load("ru")
+
+CASES = [
+    ("первого", "Баходира Ахмедова", "Баходир Ахмедов"),      # genitive, masculine
+    ("министра", "Сергея Лаврова", "Сергей Лавров"),
+    ("министром", "Сергеем Лавровым", "Сергей Лавров"),         # instrumental
+    ("министру", "Сергею Лаврову", "Сергей Лавров"),            # dative
+    ("главой", "Марией Захаровой", "Мария Захарова"),           # instrumental, feminine
+    ("министра", "Марии Захаровой", "Мария Захарова"),          # genitive, feminine
+    ("министр", "Мария Захарова", "Мария Захарова"),            # nominative feminine stays
+    ("президента", "Шавката Мирзиёева", "Шавкат Мирзиёев"),
+    ("премьер-министра", "Никола Пашиняна", "Никол Пашинян"),
+    ("министра", "Ван И", "Ван И"),                             # does not decline: as written
+]
+
+
+@pytest.mark.parametrize(("role", "written", "base"), CASES)
+def test_nominative_from_role_case(role: str, written: str, base: str) -> None:
+    assert nominative(written, role_case(role, RU), RU) == base
+
+
+def test_unknown_case_leaves_the_name_as_written() -> None:
+    # "замминистра" is the same in every case: no guess is made
+    assert role_case("замминистра", RU) is None
+    assert nominative("Фарида Джафарова", None, RU) == "Фарида Джафарова"
+
+
+def test_language_without_case_data_keeps_names() -> None:
+    az = lexicon.load("az")
+    assert nominative("Zakir Həsənov", role_case("nazir", az), az) == "Zakir Həsənov"
+
+
+def _doc(text: str) -> Document:
+    return Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, "ru", {}, "0")
+
+
+def test_extracted_name_en_uses_the_nominative_and_coordination_shares_the_case() -> None:
+    text = ("Заседание прошло 12 декабря 2025 года под председательством первого замминистра культуры "
+            "Узбекистана Баходира Ахмедова и замглавы Минкультуры Азербайджана Фарида Джафарова.\n")
+    facts = extract(_doc(text))
+    people = {p.name: p for m in facts.meetings for p in m.participants}
+    assert people["Баходира Ахмедова"].name_en == "Bakhodir Akhmedov"
+    assert people["Фарида Джафарова"].name_en == "Farid Jafarov"       # case from "A и … B"
+    assert people["Фарида Джафарова"].role_en == "Deputy Minister of Culture"
+    role = people["Фарида Джафарова"].role_cite
+    assert role is not None and role.quote.startswith("замглавы")      # the glue word is not the role
+
+
+def test_dzh_follows_the_regions_press_spelling() -> None:
+    assert transliterate("Джафаров", "ru") == "Jafarov"
+    assert transliterate("Жапаров", "ru") == "Zhaparov"
