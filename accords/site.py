@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from accords.accuracy import measure
 from accords.pages import RESERVED, render_pages
 
 
@@ -21,7 +22,8 @@ def build_site(
 ) -> Path:
     """Render the pages for the tables in `data_dir` and build the site; return OUT/site.
 
-    With `seeds_dir`, each citation's quote is checked against its seed first.
+    With `seeds_dir`, each citation's quote is checked against its seed first, and the
+    data is scored against the gold annotations in REPO/tests/gold for the method page.
     """
     docs, site = out / "docs", out / "site"
     shutil.rmtree(docs, ignore_errors=True)
@@ -32,7 +34,10 @@ def build_site(
             raise SiteBuildError(f"docs/ must not hold generated names: {', '.join(clash)}")
         shutil.copytree(hand_written, docs)
     docs.mkdir(parents=True, exist_ok=True)
-    render_pages(data_dir, docs, seeds_dir=seeds_dir)
+    accuracy = None
+    if seeds_dir is not None:
+        accuracy = measure(data_dir, repo_root / "tests" / "gold", seeds_dir)
+    render_pages(data_dir, docs, seeds_dir=seeds_dir, accuracy=accuracy)
     config = out / "mkdocs.yml"
     derived = {
         "INHERIT": str((repo_root / "mkdocs.yml").resolve()),

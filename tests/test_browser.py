@@ -8,6 +8,7 @@ import functools
 import io
 import json
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +16,19 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from fixtures_data import AGR1, AGR2, EN, HEY, HOSTILE_NAME, HOSTILE_TITLE, QUD, SAD, write_fixture
+from fixtures_data import (
+    AGR1,
+    AGR2,
+    EN,
+    HEY,
+    HOSTILE_NAME,
+    HOSTILE_TITLE,
+    QUD,
+    SAD,
+    SCHEMA,
+    UZ,
+    write_fixture,
+)
 
 from accords.site import build_site
 
@@ -133,7 +146,58 @@ def test_home_shows_title_and_counts(tab: Tab) -> None:
         "people": "3",
         "countries": "3",
     }
+    timeline = page.locator("figure.timeline svg")
+    assert timeline.is_visible() and timeline.bounding_box()["width"] > 500
+    assert timeline.locator("a circle").count() == 2 and timeline.locator("a polygon").count() == 2
+    network = page.locator("figure.network svg")
+    assert network.is_visible() and network.locator("a.node").count() == 3
+    assert network.locator("a.edge").count() == 3  # AZ–UZ, AZ–KZ, KZ–UZ
     tab.shot("home")
+    network.scroll_into_view_if_needed()
+    tab.shot("home-network")
+
+
+def test_pictures_link_to_the_pages_behind_them(tab: Tab) -> None:
+    page = tab.goto("")
+    page.locator(f"figure.timeline a[href*='{AGR1}'] polygon").click()
+    page.wait_for_url(f"**/agreements/{AGR1}/")
+    page = tab.goto("countries/")
+    page.locator("figure.network a.edge[href*='#with-uz'] line").last.click(force=True)
+    page.wait_for_url("**/countries/az/#with-uz")
+    assert page.evaluate("document.querySelector(':target').id") == "with-uz"
+    page.locator("figure.timeline").scroll_into_view_if_needed()
+    tab.shot("country-timeline")
+
+
+def test_agreements_table_filters_without_leaving_the_page(tab: Tab) -> None:
+    page = tab.goto("agreements/")
+    rows = page.locator(".filterable tbody tr")
+    assert rows.count() == 2
+    page.locator("select[name=kind]").select_option("plan")
+    assert page.locator(".filterable tbody tr:visible").count() == 1
+    assert "Joint action plan" in page.locator(".filterable tbody tr:visible").inner_text()
+    page.locator("select[name=kind]").select_option("")
+    page.locator("select[name=parties]").select_option("Kazakhstan")
+    assert page.locator(".filterable tbody tr:visible").count() == 1
+    page.locator("select[name=signed]").select_option("2025")
+    assert page.locator(".filterable tbody tr:visible").count() == 0
+    assert page.locator(".filter-count").inner_text() == "0 of 2 agreements"
+    page.locator(".filters button[type=reset]").click()
+    page.wait_for_function(
+        "document.querySelectorAll('.filterable tbody tr:not([hidden])').length == 2"
+    )
+    page.locator("input[name=q]").fill("joint")
+    assert page.locator(".filterable tbody tr:visible").count() == 1
+    tab.shot("agreements-filter")
+
+
+def test_table_is_complete_without_javascript(browser: Any, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(urljoin(base, "agreements/"))
+    assert page.locator(".filterable tbody tr").count() == 2
+    assert page.locator(".filters").count() == 0
+    context.close()
 
 
 def test_country_to_agreement_to_source_and_back(tab: Tab) -> None:
@@ -194,25 +258,56 @@ def test_search_finds_people_in_any_spelling(tab: Tab, query: str, person: str) 
     assert any(m.lower() == query.lower() for m in marks), marks  # matched whole, not split
 
 
+def _parses(name: str, body: bytes) -> None:
+    import pyarrow.parquet as pq
+
+    if name.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+        assert rows and all(len(row) == len(rows[0]) for row in rows), name
+    elif name.endswith(".parquet"):
+        assert pq.read_table(io.BytesIO(body)).num_columns > 0, name
+    elif name.endswith(".json"):
+        assert json.loads(body)["resources"], name
+    else:
+        assert name.endswith(".md") and body.decode("utf-8").startswith("# "), name
+
+
 def test_every_download_parses(tab: Tab) -> None:
     page = tab.goto("data/")
     tab.shot("data")
     hrefs = page.locator("article a").evaluate_all("els => els.map(e => e.href)")
-    downloads = sorted({h for h in hrefs if h.rsplit(".", 1)[-1] in ("csv", "parquet", "json")})
-    assert len(downloads) == 17  # 8 tables x (CSV + Parquet) + datapackage.json
-    import pyarrow.parquet as pq
-
+    kinds = ("csv", "parquet", "json", "zip")
+    downloads = sorted({h for h in hrefs if h.rsplit(".", 1)[-1] in kinds})
+    tables = len(SCHEMA)
+    assert len(downloads) == 2 * tables + 2  # each table as CSV + Parquet, datapackage.json, zip
     for url in downloads:
         response = page.request.get(url)
         assert response.ok, url
         body = response.body()
-        if url.endswith(".csv"):
-            rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
-            assert rows and all(len(row) == len(rows[0]) for row in rows), url
-        elif url.endswith(".parquet"):
-            assert pq.read_table(io.BytesIO(body)).num_columns > 0, url
+        if url.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                names = archive.namelist()
+                assert len(names) == 2 * tables + 2, names  # the files above and a README
+                for name in names:
+                    _parses(name, archive.read(name))
         else:
-            assert json.loads(body)["resources"], url
+            _parses(url, body)
+
+
+def test_source_shows_full_text_only_when_licensed(tab: Tab) -> None:
+    page = tab.goto(f"sources/{EN}/")
+    text = page.locator(".fulltext")
+    assert text.is_visible() and HOSTILE_NAME in text.inner_text()
+    assert text.locator("script, img").count() == 0
+    cited = text.locator("a.cited").first
+    target = (cited.get_attribute("href") or "").lstrip("#")
+    cited.click()
+    assert page.evaluate("document.querySelector(':target').id") == target
+    text.scroll_into_view_if_needed()
+    tab.shot("source-full-text")
+    page = tab.goto(f"sources/{UZ}/")  # CC-BY-NC: the cited sentences only
+    assert page.locator(".fulltext").count() == 0
+    assert "Only the cited sentences" in page.locator("article").inner_text()
 
 
 @pytest.mark.parametrize(

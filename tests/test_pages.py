@@ -11,6 +11,7 @@ import pytest
 from fixtures_data import (
     AGR1,
     AGR2,
+    AZ,
     EN,
     HEY,
     HOSTILE_NAME,
@@ -18,6 +19,7 @@ from fixtures_data import (
     MTG1,
     QUD,
     SAD,
+    UZ,
     write_fixture,
 )
 
@@ -220,3 +222,189 @@ def test_country_without_page_is_not_linked(tmp_path: Path) -> None:
     render_pages(data, docs)
     person = (docs / "people" / f"{SAD}.md").read_text(encoding="utf-8")
     assert "countries/tj.md" not in person and "TJ" in person
+
+
+# --- pictures, downloads, licences, accuracy -------------------------------------------
+
+SVG_LINK = re.compile(r'<a(?: class="[a-z]+")? href="([^"]+)"')
+
+
+def _svg_links(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    return [h for svg in re.findall(r"<svg.*?</svg>", html, re.S) for h in SVG_LINK.findall(svg)]
+
+
+def _resolves(site: Path, page: Path, href: str) -> bool:
+    """`href` (relative to `page`'s URL) names a built page and, if any, an id on it."""
+    path, _, anchor = href.partition("#")
+    target = (page.parent / path).resolve() / "index.html"
+    if not target.is_file():
+        return False
+    return not anchor or f'id="{anchor}"' in target.read_text(encoding="utf-8")
+
+
+def test_pictures_are_svg_with_titles_and_working_links(built: Path) -> None:
+    site = built / "site"
+    home, countries, az = (
+        site / "index.html",
+        site / "countries" / "index.html",
+        site / "countries" / "az" / "index.html",
+    )
+    for page, charts_expected in ((home, 2), (countries, 1), (az, 1)):
+        html = page.read_text(encoding="utf-8")
+        assert html.count("<svg") >= charts_expected, page
+        assert 'role="img"' in html and "<figcaption>" in html, page
+        links = _svg_links(page)
+        assert links, page
+        for href in links:
+            assert _resolves(site, page, href), (page, href)
+    timeline = re.search(
+        r'<figure class="chart timeline".*?</figure>', home.read_text("utf-8"), re.S
+    )
+    assert timeline is not None
+    assert timeline[0].count("<title") == 1 + 4  # the chart's own, then 2 meetings + 2 agreements
+    assert f"agreements/{AGR1}/" in timeline[0]
+    network = re.search(r'<figure class="chart network".*?</figure>', home.read_text("utf-8"), re.S)
+    assert network is not None and "Azerbaijan – Uzbekistan: 1 meeting, 1 agreement" in network[0]
+    assert "countries/az/#with-uz" in network[0]
+
+
+def test_pictures_escape_hostile_labels_and_are_deterministic() -> None:
+    from accords import charts
+
+    hostile = charts.Mark("2024-03", HOSTILE_TITLE, '"><script>x</script>')
+    lane = charts.Lane("agreements", "Agreements", (hostile,), "agreements/")
+    one = charts.timeline([lane], title="<b>t</b>", description="d", chart_id="t")
+    two = charts.timeline([lane], title="<b>t</b>", description="d", chart_id="t")
+    assert one == two
+    assert "<script>" not in one and "<b>" not in one and "&#60;script&#62;" in one
+    undated = charts.Lane("meetings", "Meetings", (charts.Mark("", "x", "x/"),), "m/")
+    assert charts.timeline([undated], title="", description="", chart_id="x") == ""
+
+
+def test_country_page_has_partners_timeline_and_anchors(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    render_pages(write_fixture(tmp_path), docs)
+    page = (docs / "countries" / "az.md").read_text(encoding="utf-8")
+    for heading in ("## Timeline", "## Partners", "## Agreements", "## Meetings", "## Officials"):
+        assert heading in page
+    assert '<span id="with-uz"></span>[Uzbekistan]' in page
+    assert '<figure class="chart timeline" id="timeline-az">' in page
+
+
+def test_agreement_page_lists_every_title_and_the_institutions(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    render_pages(write_fixture(tmp_path), docs)
+    page = (docs / "agreements" / f"{AGR1}.md").read_text(encoding="utf-8")
+    assert page.count("Title as written") == 2  # the Azerbaijani and the Uzbek title
+    assert "<mark>qo‘shma harakatlar rejasini</mark>" in page
+    assert "Minister of Emergency Situations &#40;Azerbaijan&#41;" in page
+    for label in ("English title", "Kind", "Parties", "Signed", "Place", "Valid", "Signed at"):
+        assert f'<span class="fact-label">{label}</span>' in page
+
+
+def test_person_page_shows_roles_over_time(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    render_pages(write_fixture(tmp_path), docs)
+    page = (docs / "people" / f"{QUD}.md").read_text(encoding="utf-8")
+    assert "## Roles over time" in page
+    row = (
+        "| Minister of Emergency Situations | [Uzbekistan](../countries/uz.md) "
+        "| 2024-03-01 | 2025-12-03 | 3 |"
+    )
+    assert row in page
+
+
+def test_full_text_only_when_the_licence_allows(built: Path) -> None:
+    site = built / "site" / "sources"
+    hostile = (site / EN / "index.html").read_text(encoding="utf-8")
+    assert 'id="full-text"' in hostile and 'class="fulltext"' in hostile
+    text = " ".join(parse(site / EN / "index.html").text)
+    assert "In February 2024 the ministers of Kazakhstan and Azerbaijan" in text
+    assert "<script>alert" not in hostile
+    assert re.search(r'<a class="cited" href="#cit-[0-9a-f]{12}"><mark>', hostile)
+    for other in (AZ, UZ):  # no licence / CC-BY-NC: cited sentences only
+        html = (site / other / "index.html").read_text(encoding="utf-8")
+        assert 'id="full-text"' not in html and "Only the cited sentences" in html
+
+
+@pytest.mark.parametrize(
+    ("licence", "allowed"),
+    [
+        ("CC-BY-4.0", True),
+        ("cc-by-sa-4.0", True),
+        ("CC0-1.0", True),
+        ("public-domain", True),
+        ("CC-BY-NC-4.0", False),
+        ("CC-BY-ND-4.0", False),
+        ("All rights reserved", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_permissive_licences_are_data(licence: str | None, allowed: bool) -> None:
+    from accords.licences import allows_full_text
+
+    assert allows_full_text(licence) is allowed
+
+
+def test_zip_holds_everything_and_is_deterministic(tmp_path: Path) -> None:
+    import zipfile
+
+    from accords.bundle import ZIP_NAME
+
+    data = write_fixture(tmp_path)
+    first, second = tmp_path / "one", tmp_path / "two"
+    render_pages(data, first)
+    render_pages(data, second)
+    one = (first / "data" / ZIP_NAME).read_bytes()
+    assert one == (second / "data" / ZIP_NAME).read_bytes()
+    with zipfile.ZipFile(first / "data" / ZIP_NAME) as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        readme = archive.read("accords-data/README.md").decode("utf-8")
+    stems = {p.name for p in data.iterdir()}
+    assert {n.split("/", 1)[1] for n in names} == stems | {"README.md"}
+    assert "## Cite" in readme and "meetings.csv" in readme
+
+
+def test_method_page_gets_the_measured_accuracy(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "method.md").write_text("# Method\n\n<!-- accords:accuracy -->\n", encoding="utf-8")
+    data = write_fixture(tmp_path)
+    render_pages(data, docs, accuracy=[])
+    assert "accuracy was not" in (docs / "method.md").read_text(encoding="utf-8")
+    from accords.accuracy import measure
+
+    sets = measure(data, REPO / "tests" / "gold", tmp_path / "seeds")
+    assert sets == []  # no gold article is in the fixture
+
+
+def test_accuracy_is_measured_on_the_seeds(seeds_build: Path) -> None:
+    from accords.accuracy import measure
+
+    sets = {s["path"]: s for s in measure(seeds_build, REPO / "tests" / "gold", REPO / "seeds")}
+    assert sets["tests/gold/seeds"]["articles"] == 5
+    assert {row["f1"] for row in sets["tests/gold/seeds"]["scores"]} == {"1.00"}
+    assert "tests/gold/dev" in sets
+
+
+def test_citation_contexts_leave_out_front_matter_and_headers(seeds_build: Path) -> None:
+    tables, _ = load_tables(seeds_build)
+    for cit in tables["citations"]:
+        if int(cit["context_start"]) < int(cit["start"]):
+            assert not re.match(r"\s*date \d{4}", cit["context"]), cit["citation_id"]
+            assert not cit["context"].startswith("---"), cit["citation_id"]
+
+
+def test_a_moved_id_has_a_page_that_sends_readers_on(built: Path) -> None:
+    from fixtures_data import make_id
+
+    old = make_id("mtg", "baku-alone")
+    page = built / "site" / "meetings" / old / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert f'http-equiv="refresh" content="0; url=../{MTG1}/"' in html
+    assert any(tag == "a" and (attrs.get("href") or "").rstrip("/").endswith(MTG1)
+               for tag, attrs in parse(page).tags)
