@@ -231,6 +231,10 @@ SOURCES = Table(
             pattern=r"^[0-9a-f]{64}$",
         ),
         _offset("chars", "Length of the article text in characters."),
+        _text(
+            "text",
+            "The whole seed file, only if its license is permissive (accords/licences.yml).",
+        ),
     ),
     "source_id",
 )
@@ -249,8 +253,9 @@ MEETINGS = Table(
         ),
         _enum(
             "date_basis",
-            ("stated", "dateline", "published", "inferred", "merged"),
-            "How the date was found: stated, dateline, publication date, inferred or merged.",
+            ("stated", "relative", "dateline", "published", "inferred", "merged"),
+            "How the date was found: stated, relative to the publication date (today, yesterday, "
+            "on Monday), dateline, publication date, inferred or merged.",
         ),
         _list(
             "countries",
@@ -460,6 +465,48 @@ CITATIONS = Table(
     (ForeignKey("source_id", "sources", "source_id"),),
 )
 
+RESOLVED_ID = r"^(mtg|agr|per)-[0-9a-f]{12}$"
+REDIRECTS = Table(
+    "redirects",
+    "Redirects",
+    "Ids that no longer name a record, each with the record that now holds its facts: "
+    "follow them so old links and joins keep working.",
+    (
+        Field("old_id", "string", "The id that no longer names a record.", required=True,
+              pattern=RESOLVED_ID),
+        Field("new_id", "string", "The id of the record that holds its facts now.", required=True,
+              pattern=RESOLVED_ID),
+        _enum("table", ("meetings", "agreements", "people"), "Table of both ids.", required=True),
+        _enum("reason", ("merge", "curation"),
+              "Why: merge (reports of several sources joined) or curation (a judgement).",
+              required=True),
+    ),
+    "old_id",
+)
+
+CORRECTIONS = Table(
+    "corrections",
+    "Corrections",
+    "Human corrections from curation/overrides.yml: a value set or a record suppressed, "
+    "with who decided, when and why.",
+    (
+        _id("correction_id", "cor", "Stable id of the correction."),
+        _enum("table", ("meetings", "participants", "agreements", "signatories", "people", "sources"),
+              "Table of the corrected row.", required=True),
+        Field("record_id", "string", "Id of the corrected row (kept here when it was suppressed).",
+              required=True, pattern=r"^(mtg|par|agr|sig|per|src)-[0-9a-f]{12}$"),
+        _text("field", "The corrected column; empty when the whole row was suppressed."),
+        _enum("action", ("set", "suppress"), "What was done: set (a value replaced) or suppress (the row removed).",
+              required=True),
+        _text("old_value", "The value as extracted, JSON-encoded."),
+        _text("new_value", "The published value, JSON-encoded (empty for a suppression)."),
+        _text("reason", "Why the extracted value was wrong.", required=True),
+        _text("who", "Who decided.", required=True),
+        _dateish("when", "When it was decided."),
+    ),
+    "correction_id",
+)
+
 TABLES: tuple[Table, ...] = (
     SOURCES,
     MEETINGS,
@@ -469,6 +516,8 @@ TABLES: tuple[Table, ...] = (
     PEOPLE,
     COUNTRIES,
     CITATIONS,
+    REDIRECTS,
+    CORRECTIONS,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 

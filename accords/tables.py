@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from accords.countries import name_en
+from accords.extract.dates import iso_header
 from accords.ids import make_id
+from accords.licences import allows_full_text
 from accords.model import Citation, Document, PartialDate
 from accords.resolve import Cited, Resolved
 
@@ -14,11 +16,12 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
     """Every table as rows sorted by primary key; a ``citations`` row per cited value."""
     lang = {d.source_id: d.language for d in res.documents}
     text = {d.source_id: d.text for d in res.documents}
+    body = {d.source_id: _content_start(d) for d in res.documents}
     citations: dict[str, Row] = {}
 
     def add(table: str, record_id: str, cited: list[Cited]) -> None:
         for c in cited:
-            _cite_row(citations, table, record_id, c.field, c.citation, text, lang)
+            _cite_row(citations, table, record_id, c.field, c.citation, text, lang, body)
 
     sources = [_source_row(d) for d in res.documents]
     for d in res.documents:
@@ -72,7 +75,13 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
         "people": people,
         "countries": countries,
         "citations": [citations[k] for k in sorted(citations)],
+        "redirects": [{"old_id": r.old_id, "new_id": r.new_id, "table": _TABLE_OF[r.old_id[:3]],
+                       "reason": r.reason} for r in res.redirects],
+        "corrections": [],
     }
+
+
+_TABLE_OF = {"mtg": "meetings", "agr": "agreements", "per": "people"}
 
 
 def _source_row(d: Document) -> Row:
@@ -83,7 +92,17 @@ def _source_row(d: Document) -> Row:
         "published_basis": d.published_basis if pub and pub.iso() else None,
         "url": d.meta.get("url"), "outlet": d.meta.get("outlet"), "title": d.meta.get("title") or _headline(d),
         "license": d.meta.get("license"), "sha256": d.sha256, "chars": len(d.text),
+        "text": d.text if allows_full_text(d.meta.get("license")) else None,
     }
+
+
+def _content_start(d: Document) -> int:
+    """Where the article itself starts: after the front matter and a ``date …`` header."""
+    header = iso_header(d.text, d.body_start)
+    start = header.end if header else d.body_start
+    while start < len(d.text) and d.text[start] in " \t":
+        start += 1
+    return start
 
 
 def _headline(d: Document) -> str | None:
@@ -105,15 +124,17 @@ def _label(kind: str, countries: tuple[str, ...], city: str | None, date: Partia
 
 
 def _cite_row(out: dict[str, Row], table: str, record_id: str, field: str, c: Citation,
-              text: dict[str, str], lang: dict[str, str]) -> None:
+              text: dict[str, str], lang: dict[str, str], body: dict[str, int]) -> None:
     cid = make_id("cit", table, record_id, field, c.source_id, c.start, c.end)
     if cid in out:
         return
     src = text[c.source_id]
     assert src[c.start : c.end] == c.quote, f"citation {cid} does not slice to its quote"
+    # The context never reaches back into front matter or a "date …" header line.
+    context_start = max(c.context_start, min(body[c.source_id], c.start))
     out[cid] = {
         "citation_id": cid, "table": table, "record_id": record_id, "field": field,
         "source_id": c.source_id, "start": c.start, "end": c.end, "quote": c.quote,
-        "context_start": c.context_start, "context_end": c.context_end,
-        "context": src[c.context_start : c.context_end], "language": lang[c.source_id],
+        "context_start": context_start, "context_end": c.context_end,
+        "context": src[context_start : c.context_end], "language": lang[c.source_id],
     }

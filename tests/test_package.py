@@ -50,6 +50,7 @@ def valid_tables() -> Tables:
                 "license": "CC-BY-4.0",
                 "sha256": "ab" * 32,
                 "chars": 120,
+                "text": None,
             }
         ],
         "meetings": [
@@ -132,6 +133,21 @@ def valid_tables() -> Tables:
                 "context_end": 30,
                 "context": 'Bakı, "iyun"\nnew line, comma',
                 "language": "az",
+            }
+        ],
+        "redirects": [{"old_id": "mtg-00000000000a", "new_id": MTG, "table": "meetings", "reason": "merge"}],
+        "corrections": [
+            {
+                "correction_id": "cor-0123456789ab",
+                "table": "meetings",
+                "record_id": MTG,
+                "field": "city",
+                "action": "set",
+                "old_value": '"Bak"',
+                "new_value": '"Baku"',
+                "reason": "typo, \"quoted\"",
+                "who": "octocat",
+                "when": "2026-11-22",
             }
         ],
     }

@@ -17,7 +17,7 @@ from accords.schema import (
 # The data contract (tables and columns in order), copied by hand on purpose.
 CONTRACT = {
     "sources": "source_id file language published published_precision published_basis "
-    "url outlet title license sha256 chars",
+    "url outlet title license sha256 chars text",
     "meetings": "meeting_id date date_precision date_basis countries city city_basis "
     "kind label source_ids",
     "participants": "participant_id meeting_id person_id name name_en country role_en source_ids",
@@ -29,6 +29,8 @@ CONTRACT = {
     "countries": "code name_en",
     "citations": "citation_id table record_id field source_id start end quote "
     "context_start context_end context language",
+    "redirects": "old_id new_id table reason",
+    "corrections": "correction_id table record_id field action old_value new_value reason who when",
 }
 LISTS = {
     ("meetings", "countries"): ",",

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from accords.curation import Curation, Ref
 from accords.ids import make_id
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
+from accords.resolve.groups import Groups, Key, Links
 from accords.resolve.people import PersonRecord, PersonResolver
 
 
@@ -77,12 +79,41 @@ class Resolved:
     agreements: list[AgreementRecord]
     signatories: list[RoleRecord]
     people: list[PersonRecord]
+    members: dict[str, list[Key]] = field(default_factory=dict)  # record id → what each source said
+    redirects: list[Redirect] = field(default_factory=list)
 
 
-def resolve(all_facts: list[DocFacts]) -> Resolved:
-    """Merge per-source facts into records with content-derived ids."""
+@dataclass(frozen=True)
+class Redirect:
+    """An id that was published (or would have been) and now names another record."""
+
+    old_id: str
+    new_id: str
+    reason: str  # "merge": reports joined; "curation": a judgement moved it
+
+
+def resolve(all_facts: list[DocFacts], curation: Curation | None = None) -> Resolved:
+    """Merge per-source facts into records with content-derived ids.
+
+    Judgements are written against ids the automatic resolver gives (on all seeds,
+    or on one seed alone), so they keep working as seeds are added; ``redirects``
+    maps every such id that no longer names a record to the record that holds its
+    facts now.
+    """
     facts = sorted(all_facts, key=lambda f: f.document.file)
-    persons = PersonResolver()
+    auto = _resolve(facts, {})
+    solos = [_resolve([f], {}) for f in facts]
+    judgements = curation.judgements if curation else []
+    if not judgements:
+        final = auto
+    else:
+        final = _resolve(facts, _links(judgements, [auto, *solos], curation))
+    final.redirects = _redirects(final, [("curation", auto)] + [("merge", r) for r in solos])
+    return final
+
+
+def _resolve(facts: list[DocFacts], links: dict[str, Links]) -> Resolved:
+    persons = PersonResolver(links.get("per"))
     for f in facts:
         for m in f.meetings:
             for p in m.participants:
@@ -91,12 +122,71 @@ def resolve(all_facts: list[DocFacts]) -> Resolved:
             for p in a.signatories:
                 persons.add(p)
     persons.finish()
-    clusters = _cluster_meetings(facts, persons)
+    clusters = _cluster_meetings(facts, persons, links.get("mtg"))
     meetings, mid_of = _meeting_records(clusters)
     participants = _participants(clusters, mid_of, persons)
-    agreements, signatories = _agreements(facts, mid_of, persons)
+    agreements, signatories, agr_members = _agreements(facts, mid_of, persons, links.get("agr"))
     docs = [f.document for f in facts]
-    return Resolved(docs, meetings, participants, agreements, signatories, persons.records())
+    members: dict[str, list[Key]] = {}
+    for (src, local), mid in mid_of.items():
+        members.setdefault(mid, []).append((src, local))
+    members.update(agr_members)
+    members.update(persons.members())
+    return Resolved(docs, meetings, participants, agreements, signatories, persons.records(),
+                    {k: sorted(v) for k, v in sorted(members.items())})
+
+
+def _links(judgements: list, results: list[Resolved], curation: Curation | None) -> dict[str, Links]:
+    """Judgements as must-link / cannot-link constraints on what sources said."""
+    from accords.documents import SeedError, SeedErrors
+
+    index: dict[str, set[Key]] = defaultdict(set)
+    for res in results:
+        for rid, keys in res.members.items():
+            index[rid].update(keys)
+    links: dict[str, Links] = defaultdict(Links)
+    errors = []
+    for j in judgements:
+        sides = [_keys(ref, index) for ref in (j.left, j.right)]
+        for ref, keys in zip((j.left, j.right), sides):
+            if not keys:
+                errors.append(SeedError(curation.judgements_file if curation else "judgements", j.line,
+                                        f"{ref} names no record of this build",
+                                        "check the id against the data (a seed may have been removed), "
+                                        "or delete the judgement"))
+        if all(sides):
+            (links[j.left.prefix].same if j.same else links[j.left.prefix].apart).append(
+                (frozenset(sides[0]), frozenset(sides[1])))
+    if errors:
+        raise SeedErrors(errors)
+    return dict(links)
+
+
+def _keys(ref: Ref, index: dict[str, set[Key]]) -> set[Key]:
+    keys = index.get(ref.record_id, set())
+    return {k for k in keys if ref.source_id is None or k[0] == ref.source_id}
+
+
+def _redirects(final: Resolved, earlier: list[tuple[str, Resolved]]) -> list[Redirect]:
+    owner: dict[Key, str] = {}
+    for rid, keys in final.members.items():
+        for k in keys:
+            owner[(rid[:3], *k)] = rid
+    live = set(final.members)
+    out: dict[str, Redirect] = {}
+    for reason, res in earlier:
+        for rid, keys in res.members.items():
+            if rid in live or rid in out:
+                continue
+            votes: dict[str, int] = defaultdict(int)
+            for k in keys:
+                new = owner.get((rid[:3], *k))
+                if new is not None:
+                    votes[new] += 1
+            if votes:
+                target = min(votes, key=lambda n: (-votes[n], n))
+                out[rid] = Redirect(rid, target, reason)
+    return [out[k] for k in sorted(out)]
 
 
 Member = tuple[DocFacts, MeetingFact]
@@ -114,32 +204,39 @@ def _same_event(a: Member, b: Member, persons: PersonResolver) -> bool:
     return same_day or shared
 
 
-def _cluster_meetings(facts: list[DocFacts], persons: PersonResolver) -> list[list[Member]]:
+def _cluster_meetings(facts: list[DocFacts], persons: PersonResolver,
+                      links: Links | None) -> list[list[Member]]:
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     for f in facts:
         for m in f.meetings:
             blocks[m.countries].append((f, m))
-    clusters: list[list[Member]] = []
+    members = [mem for key in sorted(blocks) for mem in blocks[key]]
+    keys = [(f.document.source_id, m.local_id) for f, m in members]
+    groups = Groups(keys, links)
+    offset = 0
     for key in sorted(blocks):
-        members = blocks[key]
-        parent = list(range(len(members)))
+        block = blocks[key]
+        for i, j in _candidate_pairs(block, persons):  # within one block of the same states only
+            if _same_event(block[i], block[j], persons):
+                groups.union(offset + i, offset + j)
+        offset += len(block)
+    return [[members[i] for i in group] for group in groups.groups()]
 
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
 
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):  # within one block of the same states only
-                if _same_event(members[i], members[j], persons):
-                    # the merged dates must stay consistent with every member
-                    parent[find(j)] = find(i)
-        groups: dict[int, list[Member]] = defaultdict(list)
-        for i, mem in enumerate(members):
-            groups[find(i)].append(mem)
-        clusters.extend(groups[k] for k in sorted(groups))
-    return clusters
+def _candidate_pairs(members: list[Member], persons: PersonResolver) -> list[tuple[int, int]]:
+    """Pairs of one block that may be one event, never all pairs: those sharing a full
+    date, or a month and an official. Every pair :func:`_same_event` accepts is here."""
+    keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, (_, m) in enumerate(members):
+        d = m.date
+        if d.month is None:
+            continue
+        if d.year is not None and d.day is not None:
+            keys[("day", d.year, d.month, d.day)].append(i)
+        for pid in sorted({persons.id_of(p) for p in m.participants}):
+            keys[("person", d.month, pid)].append(i)
+    pairs = {(a, b) for idx in keys.values() for n, a in enumerate(idx) for b in idx[n + 1:]}
+    return sorted(pairs)
 
 
 def _best(cluster: list[Member]) -> Member:
@@ -157,7 +254,7 @@ def _meeting_records(clusters: list[list[Member]]) -> tuple[list[MeetingRecord],
                 date = date.merge(m.date)
         basis = best[1].date_basis if date == best[1].date else "merged"
         city_member = next((mm for mm in cluster if mm[1].city), None)
-        countries = best[1].countries
+        countries = tuple(sorted({c for _, m in cluster for c in m.countries}))  # differ only when judged same
         rec = MeetingRecord("", date, basis, countries, city_member[1].city if city_member else None,
                             city_member[1].city_basis if city_member else None, best[1].kind,
                             sorted({f.document.source_id for f, _ in cluster}))
@@ -184,15 +281,14 @@ def _date_key(d: PartialDate) -> str:
 
 def _assign_ids(records: list[MeetingRecord], clusters: list[list[Member]]) -> None:
     base = [make_id("mtg", ",".join(r.countries), _date_key(r.date)) for r in records]
-    counts: dict[str, int] = defaultdict(int)
-    for b in base:
-        counts[b] += 1
-    for r, b, cluster in zip(records, base, clusters):
-        if counts[b] == 1:
-            r.meeting_id = b
-        else:  # two meetings of the same states on the same day: tell them apart by first report
-            first = min(f.document.file for f, _ in cluster)
-            r.meeting_id = make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
+    firsts = [min(f.document.file for f, _ in cluster) for cluster in clusters]
+    holder: dict[str, str] = {}
+    for b, first in zip(base, firsts):
+        holder[b] = min(holder.get(b, first), first)
+    for r, b, first in zip(records, base, firsts):
+        # two meetings of the same states on the same day: the one first reported keeps
+        # the plain id (so it stays stable), the other is told apart by its first report
+        r.meeting_id = b if holder[b] == first else make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
 
 
 def _participants(clusters: list[list[Member]], mid_of: dict[tuple[str, str], str],
@@ -230,8 +326,8 @@ def _add_role(out: dict[str, RoleRecord], prefix: str, parent: str, p: PersonFac
     rec.citations.extend(extra or [])
 
 
-def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str],
-                persons: PersonResolver) -> tuple[list[AgreementRecord], list[RoleRecord]]:
+def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str], persons: PersonResolver,
+                links: Links | None) -> tuple[list[AgreementRecord], list[RoleRecord], dict[str, list[Key]]]:
     groups: dict[tuple[object, ...], list[tuple[DocFacts, AgreementFact]]] = defaultdict(list)
     for f in facts:
         per_kind: dict[str, int] = defaultdict(int)
@@ -246,25 +342,30 @@ def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str],
             else:
                 key = ("s", a.kind, a.countries, a.signed_date.iso() or "", a.valid_from, a.valid_to)
             groups[key].append((f, a))
-    units: list[list[tuple[DocFacts, AgreementFact]]] = []
+    items = [m for key in sorted(groups, key=repr) for m in groups[key]]
+    unions = Groups([(f.document.source_id, a.local_id) for f, a in items], links)
+    at = 0
     for key in sorted(groups, key=repr):
         members = groups[key]
         periods = {(a.valid_from, a.valid_to) for _, a in members if a.valid_from is not None}
-        if len(periods) > 1:  # different periods: different documents
-            units.extend([m] for m in members)
-        else:
-            units.append(members)
+        if len(periods) <= 1:  # different periods: different documents
+            for i in range(at + 1, at + len(members)):
+                unions.union(at, i)
+        at += len(members)
+    units = [[items[i] for i in g] for g in unions.groups()]
     base = [_agreement_id(u, mid_of, False) for u in units]
-    counts: dict[str, int] = defaultdict(int)
-    for b in base:
-        counts[b] += 1
+    holder: dict[str, str] = {}
+    for u, b in zip(units, base):
+        holder[b] = min(holder.get(b, _member_tag(u)), _member_tag(u))
     records: list[AgreementRecord] = []
     signers: dict[str, RoleRecord] = {}
+    owners: dict[str, list[Key]] = {}
     for unit, b in zip(units, base):
-        aid = b if counts[b] == 1 else _agreement_id(unit, mid_of, True)
+        aid = b if holder[b] == _member_tag(unit) else _agreement_id(unit, mid_of, True)
         records.append(_agreement_record(unit, aid, mid_of, persons, signers))
+        owners[aid] = [(f.document.source_id, a.local_id) for f, a in unit]
     records.sort(key=lambda r: r.agreement_id)
-    return records, [signers[k] for k in sorted(signers)]
+    return records, [signers[k] for k in sorted(signers)], owners
 
 
 def _agreement_id(members: list[tuple[DocFacts, AgreementFact]], mid_of: dict[tuple[str, str], str],

@@ -1,0 +1,79 @@
+"""Same / not-same cases for events across languages and near-miss dates (issue 4).
+
+Each case is a few short reports, extracted and resolved for real; the expectation is
+how many meetings come out and what the merged record says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accords.documents import load_seeds
+from accords.extract import extract
+from accords.resolve import Resolved, resolve
+
+FRONT = "---\nurl: https://example.org/{name}\noutlet: Test\n{published}language: {lang}\n---\n"
+REPORTS = {
+    "az_baku": ("az", "2025-12-03", "Azərbaycanın müdafiə naziri general-polkovnik Zakir Həsənov dekabrın 3-də "
+                "Bakıda Özbəkistanın müdafiə naziri Baxodir Kurbanov ilə görüşüb."),
+    "ru_no_year": ("ru", None, "Министр обороны Азербайджана Закир Гасанов 3 декабря встретился в Баку с "
+                   "министром обороны Узбекистана Баходиром Курбановым."),
+    "ru_other_people": ("ru", None, "Министр иностранных дел Азербайджана Джейхун Байрамов 3 декабря "
+                        "встретился в Баку с министром иностранных дел Узбекистана Бахтиёром Саидовым."),
+    "en_no_city": ("en", "2025-12-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
+                   "Defence of Uzbekistan Bakhodir Kurbanov on 3 December 2025."),
+    "en_next_days": ("en", "2025-12-05", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
+                     "Defence of Uzbekistan Bakhodir Kurbanov in Tashkent on 5 December 2025."),
+    "en_kazakhstan": ("en", "2025-12-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
+                      "Defence of Kazakhstan Ruslan Zhaksylykov in Baku on 3 December 2025."),
+}
+
+
+def _resolve(tmp_path: Path, names: tuple[str, ...]) -> Resolved:
+    for name in names:
+        lang, published, body = REPORTS[name]
+        head = FRONT.format(name=name, lang=lang, published=f"published: {published}\n" if published else "")
+        (tmp_path / f"{name.replace('_', '-')}.txt").write_text(head + body + "\n", encoding="utf-8")
+    docs, problems = load_seeds(tmp_path)
+    assert not [p for p in problems if not p.warning]
+    return resolve([extract(d) for d in docs])
+
+
+CASES = [
+    # (reports, meetings expected, (date, city) of the merged meeting or None)
+    (("az_baku", "ru_no_year"), 1, ("2025-12-03", "Baku")),          # az + ru, the ru report takes the year
+    (("az_baku", "en_no_city"), 1, ("2025-12-03", "Baku")),          # a city named in one report is kept
+    (("az_baku", "ru_no_year", "en_no_city"), 1, ("2025-12-03", "Baku")),
+    (("az_baku", "en_next_days"), 2, None),                          # the same states two days later
+    (("az_baku", "en_kazakhstan"), 2, None),                         # another pair of states, same day
+    (("az_baku", "ru_other_people"), 2, None),                       # no year and no shared official: apart
+]
+
+
+@pytest.mark.parametrize(("names", "count", "merged"), CASES, ids=["+".join(c[0]) for c in CASES])
+def test_same_and_not_same_events(tmp_path: Path, names: tuple[str, ...], count: int,
+                                  merged: tuple[str, str] | None) -> None:
+    res = _resolve(tmp_path, names)
+    assert len(res.meetings) == count
+    if merged is not None:
+        m = res.meetings[0]
+        assert (m.date.iso(), m.city) == merged
+        assert len(m.source_ids) == len(names)
+        # the merged record keeps each source's own citations
+        assert {c.citation.source_id for c in m.citations} == set(m.source_ids)
+
+
+def test_one_person_across_three_scripts_and_a_case_ending(tmp_path: Path) -> None:
+    res = _resolve(tmp_path, ("az_baku", "ru_no_year", "en_no_city"))
+    people = {p.name_en: p for p in res.people}
+    assert set(people) == {"Zakir Hasanov", "Bakhodir Kurbanov"}
+    assert set(people["Bakhodir Kurbanov"].aliases) == {"Baxodir Kurbanov", "Баходиром Курбановым",
+                                                         "Bakhodir Kurbanov"}
+
+
+def test_a_report_that_gained_a_year_redirects_its_own_id(tmp_path: Path) -> None:
+    res = _resolve(tmp_path, ("az_baku", "ru_no_year"))
+    ids = {r.old_id: r.new_id for r in res.redirects}
+    assert list(ids.values()) == [res.meetings[0].meeting_id]
+    assert all(old.startswith("mtg-") for old in ids)
