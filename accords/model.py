@@ -98,6 +98,7 @@ class PersonFact:
     role_class: str | None = None
     language: str = ""
     name_en: str | None = None
+    name_base: str | None = None  # the name in the nominative ("Сергей Лавров" for "Сергея Лаврова")
 
 
 @dataclass

@@ -110,10 +110,11 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
     space ends a sentence only after a lower-case word of four letters or more.
     """
     cuts: list[int] = []
+    soft = soft_line_breaks(text, start)
     for m in _BREAK.finditer(text, start):
         pos = m.start()
         if m.group() == "\n":
-            if not _hyphen_line_break(text, pos):
+            if pos not in soft and not _hyphen_line_break(text, pos):
                 cuts.append(m.end())
             continue
         after = m.end()
@@ -129,6 +130,53 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
                 sentences.append(Sentence(s, e, tuple(toks), len(sentences)))
         begin = cut
     return sentences
+
+
+_TERMINAL = frozenset(".!?…:;\"»”“)")
+
+
+def soft_line_breaks(text: str, start: int = 0) -> set[int]:
+    """Newlines of hard-wrapped paragraphs: inside a sentence, not between sentences.
+
+    A newline is a wrap when the next line starts in lower case, or when the line
+    before it has no closing punctuation and is full: the next line's first word
+    would not have fitted on it at the paragraph's width (its longest line). A short
+    headline above a paragraph is therefore still a line of its own.
+    """
+    soft: set[int] = set()
+    lines: list[tuple[int, int]] = []  # (start, end) of the non-blank lines of one paragraph
+    pos = text.rfind("\n", 0, start) + 1  # whole lines: a header may end mid-line
+    n = len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        body = text[pos:end].rstrip("\r \t")
+        if body.strip():
+            lines.append((pos, pos + len(body)))
+        else:
+            _paragraph_wraps(text, lines, soft)
+            lines = []
+        pos = end + 1
+    _paragraph_wraps(text, lines, soft)
+    return soft
+
+
+def _paragraph_wraps(text: str, lines: list[tuple[int, int]], soft: set[int]) -> None:
+    if len(lines) < 2:
+        return
+    width = max(e - s for s, e in lines)
+    for (s, e), (ns, ne) in zip(lines, lines[1:]):
+        nxt = text[ns:ne].lstrip()
+        if not nxt:
+            continue
+        newline = text.find("\n", e)
+        if nxt[0].islower():
+            soft.add(newline)
+            continue
+        line = text[s:e].strip()
+        first_word = nxt.split(maxsplit=1)[0]
+        if line[-1] not in _TERMINAL and len(line) + 1 + len(first_word) > width:
+            soft.add(newline)
 
 
 def _hyphen_line_break(text: str, pos: int) -> bool:

@@ -62,3 +62,20 @@ def test_extracted_name_en_uses_the_nominative_and_coordination_shares_the_case(
 def test_dzh_follows_the_regions_press_spelling() -> None:
     assert transliterate("Джафаров", "ru") == "Jafarov"
     assert transliterate("Жапаров", "ru") == "Zhaparov"
+
+
+def test_azerbaijani_spelling_of_russian_script_names_follows_the_english_press() -> None:
+    text = ("Azərbaycanın xarici işlər naziri Elmar Məmmədyarov Moldova Xarici İşlər naziri Oleq Tulea ilə "
+            "2020-ci il aprelin 3-də telefon danışığı aparıb.\n")
+    doc = Document(make_id("src", "az.txt"), "az.txt", Path("az.txt"), text, 0, "az", {}, "0")
+    people = {p.name: p for m in extract(doc).meetings for p in m.participants}
+    assert people["Oleq Tulea"].name_en == "Oleg Tulea"              # MD: Олег
+    assert people["Elmar Məmmədyarov"].name_en == "Elmar Mammadyarov"  # AZ: the Azerbaijani convention
+
+
+def test_names_in_capitals_keep_their_case_and_read_normally_in_english() -> None:
+    assert nominative("Бахтиёром САИДОВЫМ", "ins", RU) == "Бахтиёр САИДОВ"
+    text = ("Министр иностранных дел Азербайджана Джейхун Байрамов 3 декабря 2025 года встретился в Баку "
+            "с министром иностранных дел Узбекистана Бахтиёром САИДОВЫМ.\n")
+    people = {p.name: p for m in extract(_doc(text)).meetings for p in m.participants}
+    assert people["Бахтиёром САИДОВЫМ"].name_en == "Bakhtiyor Saidov"

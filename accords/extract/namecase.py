@@ -61,6 +61,6 @@ def _replace(word: str, rules: dict[str, object]) -> tuple[str, str | None]:
     for end in sorted(rules, key=len, reverse=True):
         if low.endswith(end) and len(low) > len(end) + 1:
             to, _, gender = str(rules[end]).partition(" ")
-            new = word[: len(word) - len(end)] + to
+            new = word[: len(word) - len(end)] + (to.upper() if word.isupper() else to)
             return new, gender or "any"
     return word, None
