@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 TORCH_PIP_ARGS ?=
 WORKFLOWS := .github/workflows
 
-.PHONY: venv site data test lint check serve evaluate lock clean
+.PHONY: venv site data test lint check serve evaluate diff lock clean
 
 venv: $(STAMP)
 
@@ -48,6 +48,22 @@ check: test lint
 
 serve:
 	$(PY) -m http.server --bind 127.0.0.1 -d build/site 8000
+
+# The data change from BASE (a commit, branch or tag, built with its own code) to the
+# working tree (or to an existing build: NEW_DATA=build/data), as Markdown on stdout:
+# the pull-request summary and the release notes in docs/changelog.md.
+# E.g. make -s diff BASE=data-v1.0.0 DIFF_ARGS=--max-rows=0
+BASE ?= origin/main
+NEW_DATA ?=
+DIFF_ARGS ?=
+diff:  # any existing .venv will do, and its set-up goes to stderr: stdout is the diff
+	@[ -f $(STAMP) ] || $(MAKE) --no-print-directory venv >&2
+	@tmp=$$(mktemp -d) && trap 'git worktree remove --force "$$tmp/base" >/dev/null 2>&1; rm -rf "$$tmp"' EXIT && \
+	git worktree add --quiet --detach "$$tmp/base" "$(BASE)" && \
+	(cd "$$tmp/base" && PYTHONPATH=. "$(CURDIR)/$(BIN)/python" -m accords.cli build --no-site --out "$$tmp/old") >&2 && \
+	new="$(NEW_DATA)" && if [ -z "$$new" ]; then \
+		$(BIN)/accords build --no-site --out "$$tmp/new" >&2 && new="$$tmp/new/data"; fi && \
+	$(BIN)/accords diff $(DIFF_ARGS) "$$tmp/old/data" "$$new"
 
 evaluate: venv
 	$(BIN)/accords evaluate tests/gold/seeds

@@ -1,0 +1,98 @@
+"""Data releases: the version follows the Frictionless rules and has a changelog entry."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accords.package import CONTRACT_VERSION
+from accords.release import (
+    CHANGELOG,
+    SCHEMA_FINGERPRINTS,
+    bumped,
+    changelog_releases,
+    parse_version,
+    required_bump,
+    schema_fingerprint,
+)
+from accords.schema import datapackage_descriptor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_schema_fingerprint_matches_the_major_version() -> None:
+    major = parse_version(CONTRACT_VERSION)[0]
+    found = schema_fingerprint(datapackage_descriptor(CONTRACT_VERSION))
+    assert SCHEMA_FINGERPRINTS.get(major) == found, (
+        f"The tables' shape (names, field order, types, keys) differs from version {major}'s.\n"
+        f"Renaming, removing, adding, re-ordering or retyping a field is a major change:\n"
+        f"raise CONTRACT_VERSION in accords/package.py to {bumped(CONTRACT_VERSION, 'major')}, "
+        f"add {{{major + 1}: \"{found}\"}} to SCHEMA_FINGERPRINTS in accords/release.py and an "
+        f"entry to {CHANGELOG}. (Before the first release of major {major} is tagged, replace "
+        f"the fingerprint of {major} instead.)"
+    )
+
+
+def test_changelog_lists_the_current_version_first() -> None:
+    releases = changelog_releases((ROOT / CHANGELOG).read_text(encoding="utf-8"))
+    assert releases, f"{CHANGELOG} has no '## X.Y.Z — YYYY-MM-DD' heading"
+    assert releases[0][0] == CONTRACT_VERSION, (
+        f"{CHANGELOG} starts with {releases[0][0]}, the package is {CONTRACT_VERSION}")
+    versions = [parse_version(v) for v, _ in releases]
+    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions)
+    dates = [d for _, d in releases]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_every_major_version_has_a_fingerprint() -> None:
+    releases = changelog_releases((ROOT / CHANGELOG).read_text(encoding="utf-8"))
+    assert {parse_version(v)[0] for v, _ in releases} <= set(SCHEMA_FINGERPRINTS)
+
+
+def test_build_carries_the_version(seeds_build: Path) -> None:
+    descriptor = json.loads((seeds_build / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == CONTRACT_VERSION
+    assert schema_fingerprint(descriptor) == SCHEMA_FINGERPRINTS[parse_version(CONTRACT_VERSION)[0]]
+
+
+def _fields(d: dict[str, Any]) -> list[dict[str, Any]]:
+    fields: list[dict[str, Any]] = d["resources"][0]["schema"]["fields"]
+    return fields
+
+
+@pytest.mark.parametrize(("change", "same"), [
+    (lambda d: _fields(d)[1].update(description="new words"), True),
+    (lambda d: _fields(d)[1].update(constraints={"required": True}), True),
+    (lambda d: d.update(version="9.9.9", created="2030-01-01T00:00:00Z"), True),
+    (lambda d: _fields(d)[1].update(name="renamed"), False),
+    (lambda d: _fields(d)[1].update(type="integer"), False),
+    (lambda d: _fields(d).pop(), False),
+    (lambda d: _fields(d).reverse(), False),
+    (lambda d: d["resources"].pop(), False),
+])
+def test_fingerprint_sees_shape_not_words(change: Any, same: bool) -> None:
+    before = datapackage_descriptor("1.0.0")
+    after = copy.deepcopy(before)
+    change(after)
+    assert (schema_fingerprint(before) == schema_fingerprint(after)) is same
+
+
+@pytest.mark.parametrize(("args", "bump", "next_version"), [
+    ((True, 0, 0, 0), "major", "2.0.0"),
+    ((False, 3, 1, 1), "minor", "1.3.0"),
+    ((False, 0, 2, 0), "patch", "1.2.4"),
+    ((False, 0, 0, 1), "patch", "1.2.4"),
+    ((False, 0, 0, 0), "none", "1.2.3"),
+])
+def test_required_bump(args: tuple[bool, int, int, int], bump: str, next_version: str) -> None:
+    assert required_bump(*args) == bump
+    assert bumped("1.2.3", required_bump(*args)) == next_version
+
+
+def test_root_datapackage_has_the_version() -> None:
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == CONTRACT_VERSION
