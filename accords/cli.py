@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from accords import diff, models, newseed
 from accords.documents import SeedErrors
 
 
@@ -21,10 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
     b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     b.add_argument("--no-site", action="store_true", help="build the data package only")
+    b.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="extract in N processes (default: the CPUs available, at most 8; 1: in-process)")
     e = sub.add_parser("evaluate", help="score a build against gold annotations",
                        description="Print precision, recall and F1 per table against gold JSON files.")
-    e.add_argument("gold", type=Path, help="folder of gold JSON files")
-    e.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    e.add_argument("gold", type=Path, help="gold JSON file, or folder of them (subfolders included)")
+    e.add_argument("--seeds", type=Path, default=Path("seeds"),
+                   help="folder of seed articles, or of subfolders of them (default: seeds)")
     e.add_argument("--data", type=Path, default=None,
                    help="an already built data folder (default: build the seeds into a temporary folder)")
     e.add_argument("--brief", action="store_true", help="tables only, without the list of misses")
@@ -32,10 +36,15 @@ def main(argv: list[str] | None = None) -> int:
                        description="Check seed files and print the meetings, agreements and "
                        "signatories each yields, with quotes.")
     c.add_argument("seeds", type=Path, nargs="+", help="seed files to check")
+    newseed.add_parser(sub)
+    diff.add_parser(sub)
+    models.add_parser(sub)
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "run"):  # commands that register themselves: new-seed, diff
+            return int(args.run(args))
         if args.command == "build":
-            return _build(args.seeds, args.out, not args.no_site)
+            return _build(args.seeds, args.out, not args.no_site, args.jobs)
         if args.command == "evaluate":
             return _evaluate(args.gold, args.seeds, args.data, args.brief)
         return _check(args.seeds)
@@ -46,12 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _build(seeds: Path, out: Path, site: bool) -> int:
+def _build(seeds: Path, out: Path, site: bool, jobs: int | None) -> int:
+    from accords.batch import default_jobs
     from accords.build import BuildError, build
     from accords.site import SiteBuildError
 
     try:
-        result = build(seeds, out, site=site, repo=Path.cwd())
+        result = build(seeds, out, site=site, repo=Path.cwd(), jobs=jobs or default_jobs())
     except (BuildError, SiteBuildError) as exc:
         print(f"accords: build failed, {out} left as it was:\n{exc}", file=sys.stderr)
         return 1
@@ -64,14 +74,16 @@ def _build(seeds: Path, out: Path, site: bool) -> int:
 
 def _evaluate(gold: Path, seeds: Path, data: Path | None, brief: bool) -> int:
     from accords.build import build_data
-    from accords.evaluate import evaluate, format_report
+    from accords.evaluate import evaluate, format_report, gather_seeds
+    from accords.extract.nlp import handled
 
-    if data is None:
-        with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = gather_seeds(seeds, Path(tmp) / "seeds")  # nested test articles → one folder
+        if data is None:
             build_data(seeds, Path(tmp) / "data", Path.cwd())
-            report = evaluate(gold, Path(tmp) / "data", seeds)
-    else:
+            data = Path(tmp) / "data"
         report = evaluate(gold, data, seeds)
+    report.annotators = handled()  # empty with --data: the build ran elsewhere
     print(format_report(report, details=not brief))
     return 0
 

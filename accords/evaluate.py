@@ -13,6 +13,7 @@ counted as a false meeting. Citations are checked against the seed files.
 from __future__ import annotations
 
 import json
+import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,9 @@ class Report:
     citations_ok: int = 0
     citations_total: int = 0
     false_signings: int = 0
+    names_en: list[int] = field(default_factory=lambda: [0, 0])  # matched people whose name_en is exact / all
+    roles_en: list[int] = field(default_factory=lambda: [0, 0])  # matched participants whose role_en is exact / all
+    annotators: dict[str, str] = field(default_factory=dict)  # language → NLP annotator that ran
 
     def add(self, table: str, lang: str, tp: int, fp: int, fn: int) -> None:
         for s in (self.scores[table], self.by_language.setdefault(lang, {t: Score() for t in TABLES})[table]):
@@ -90,10 +94,41 @@ def _pair(preds: list[dict[str, object]], golds: list[dict[str, object]], ok: ob
     return pairs
 
 
+def gold_paths(gold: Path) -> list[Path]:
+    """Gold JSON files: ``gold`` itself, or every ``*.json`` under the folder (subfolders too)."""
+    return [gold] if gold.is_file() else sorted(gold.rglob("*.json"))
+
+
+def gather_seeds(seeds_dir: Path, dest: Path) -> Path:
+    """A flat seeds folder: ``seeds_dir`` itself, or ``dest`` holding every ``*.txt`` below it.
+
+    Test articles live in one folder per language (``tests/articles/<lang>/``); the
+    loader reads one flat folder, so nested articles are copied side by side first.
+    """
+    if not seeds_dir.is_dir() or any(p.suffix == ".txt" for p in seeds_dir.iterdir()):
+        return seeds_dir
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in sorted(seeds_dir.rglob("*.txt")):
+        if (dest / path.name).exists():
+            raise ValueError(f"two articles named {path.name} under {seeds_dir}")
+        shutil.copyfile(path, dest / path.name)
+    return dest
+
+
+def _exact(tally: list[int], pred: object, gold: object) -> None:
+    """Count an exact English value (case and apostrophes aside) among matched pairs."""
+    if not gold:
+        return
+    def norm(v: object) -> str:
+        return "".join(c for c in str(v or "").casefold() if c.isalnum() or c == " ")
+    tally[0] += norm(pred) == norm(gold)
+    tally[1] += 1
+
+
 def evaluate(gold_dir: Path, data_dir: Path, seeds_dir: Path) -> Report:
-    """Compare the package in ``data_dir`` with every gold JSON in ``gold_dir``."""
+    """Compare the package in ``data_dir`` with the gold JSON file(s) at ``gold_dir``."""
     tables = read_tables(data_dir)
-    gold_files = sorted(gold_dir.glob("*.json"))
+    gold_files = gold_paths(gold_dir)
     golds = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
              for p in gold_files}
     kinds = _event_kinds(golds)
@@ -162,6 +197,9 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
     ppairs = _pair(pp, gp, lambda p, g: p["meeting_id"] == mid_of_gold.get(str(g["meeting"]), p["meeting_id"])
                    and _person_ok(p, g))
     _tally(report, "participants", lang, file, pp, gp, ppairs, _person_text)
+    for pi, gi in ppairs:
+        _exact(report.names_en, pp[pi].get("name_en"), gp[gi].get("name_en"))
+        _exact(report.roles_en, pp[pi].get("role_en"), gp[gi].get("role_en"))
     pa = [r for r in tables["agreements"] if cites(r)]
     ga: list[dict[str, object]] = list(gold.get("agreements", []))  # type: ignore[arg-type]
 
@@ -236,12 +274,15 @@ def format_report(report: Report, *, details: bool = True) -> str:
         lines.append(f"| {t} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.tp} | {s.fp} | {s.fn} |")
     share = report.citations_ok / report.citations_total if report.citations_total else 1.0
     lines += ["", f"Faithful citations: {report.citations_ok}/{report.citations_total} ({share:.2f}); "
-              f"false signings: {report.false_signings}", "",
-              "| language | " + " | ".join(f"{t} recall" for t in TABLES) + " |",
-              "|---|" + "---|" * len(TABLES)]
+              f"false signings: {report.false_signings}",
+              f"English names of matched people: {report.names_en[0]}/{report.names_en[1]} exact; "
+              f"roles: {report.roles_en[0]}/{report.roles_en[1]} exact", "",
+              "| language | " + " | ".join(f"{t} recall" for t in TABLES) + " | annotator |",
+              "|---|" + "---|" * (len(TABLES) + 1)]
     for lang in sorted(report.by_language):
         row = report.by_language[lang]
-        lines.append(f"| {lang} | " + " | ".join(f"{row[t].recall:.2f}" for t in TABLES) + " |")
+        lines.append(f"| {lang} | " + " | ".join(f"{row[t].recall:.2f}" for t in TABLES)
+                     + f" | {report.annotators.get(lang, '—')} |")
     if details:
         lines += ["", "Misses:"] + [f"- {m}" for m in report.misses or ["none"]]
         lines += ["", "False facts:"] + [f"- {m}" for m in report.false or ["none"]]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The NLP layer: the rules, whatever Stanza models the user's cache holds, so that results
+# do not depend on the machine; tests/test_stanza.py sets up Stanza itself.
+os.environ.setdefault("ACCORDS_NLP", "rules")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,167 @@
+"""The Stanza NLP layer on a tiny but real model directory trained here (tests/stanza_models.py).
+
+The project's own code loads it (``stanza.Pipeline(lang, dir=…, download_method=None)``
+after :func:`accords.models.check`), annotates seeds in batches, and the extractor
+reads the entities and lemmas; a missing model falls back to the rules with one line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from stanza_models import LANG, PACKAGE, build
+
+from accords import models
+from accords.documents import load_seed
+from accords.extract import extract, nlp
+from accords.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+ARTICLE = """---
+language: ru
+published: 2025-03-04
+---
+Министр иностранных дел России Сергей ЛАВРОВ провел переговоры с министром иностранных дел \
+Узбекистана Бахтиёром САИДОВЫМ в Ташкенте.
+
+Стороны обсудили вопросы торговли и транспорта.
+"""
+
+
+@pytest.fixture(scope="session")
+def stanza_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tokenizer, NER (with its pretrain) and lemmatizer for ``ru``, trained once per session."""
+    root = tmp_path_factory.mktemp("stanza")
+    work = tmp_path_factory.mktemp("stanza_work")
+    return build(root / "models", work)
+
+
+@pytest.fixture()
+def use_models(stanza_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The NLP layer in its default mode, reading the trained model directory."""
+    monkeypatch.setenv("ACCORDS_NLP", "auto")
+    monkeypatch.setenv(models.ENV_DIR, str(stanza_dir))
+    nlp.reset()
+    yield stanza_dir
+    nlp.reset()
+
+
+def _seed(tmp_path: Path, text: str, name: str = "lavrov.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, problems = load_seed(path, tmp_path)
+    assert doc is not None, problems
+    return doc
+
+
+def test_check_reads_resources_json(stanza_dir: Path) -> None:
+    chosen, problem = models.check(LANG, stanza_dir)
+    assert problem is None
+    assert chosen == {"tokenize": PACKAGE, "lemma": PACKAGE, "ner": PACKAGE}  # pos: not listed
+    res = models.read_resources(stanza_dir)
+    assert res is not None
+    assert Path(LANG, "pretrain", f"{PACKAGE}.pt") in models.required_files(LANG, res, chosen)
+    assert models.check("az", stanza_dir)[1] == "no Stanza set-up for this language"
+
+
+def test_offsets_entities_and_lemmas(use_models: Path, tmp_path: Path) -> None:
+    doc = _seed(tmp_path, ARTICLE)
+    [ann] = nlp.annotate_docs([doc])
+    assert ann.annotator == "stanza"
+    assert ann.words and all(doc.text[w.start : w.end] == w.text for w in ann.words)
+    assert all(doc.body_start <= s < e <= len(doc.text) for s, e in ann.sentences)
+    assert len(ann.sentences) == 2
+    persons = [doc.text[s:e] for s, e in ann.spans(frozenset({"PER"}))]
+    assert persons == ["Сергей ЛАВРОВ", "Бахтиёром САИДОВЫМ"]
+    lemmas = {doc.text[s:e]: lemma for (s, e), lemma in ann.lemmas().items()}
+    assert lemmas["Бахтиёром"] == "Бахтиёр"
+    assert nlp.handled() == {LANG: "stanza (tokenize, lemma, ner)"}
+
+
+def test_entities_and_lemmas_reach_the_extractor(use_models: Path, tmp_path: Path) -> None:
+    doc = _seed(tmp_path, ARTICLE)
+    [meeting] = extract(doc).meetings
+    people = {p.name: p for p in meeting.participants}
+    assert set(people) == {"Сергей ЛАВРОВ", "Бахтиёром САИДОВЫМ"}  # the rules cut at capitals
+    assert people["Бахтиёром САИДОВЫМ"].name_en == "Bakhtiyor Saidov"  # lemmas: the nominative
+    assert people["Сергей ЛАВРОВ"].country == "RU"
+    for p in meeting.participants:
+        assert doc.text[p.name_cite.start : p.name_cite.end] == p.name_cite.quote == p.name
+    [rules] = nlp.RULES.annotate([doc])
+    assert extract(doc, rules).meetings[0].participants == []  # without Stanza: the rules' result
+
+
+def test_pipeline_once_per_process_documents_in_batches(use_models: Path, tmp_path: Path) -> None:
+    from accords.batch import extract_many
+
+    docs = [_seed(tmp_path, ARTICLE, f"a{i}.txt") for i in range(3)]
+    annotator = nlp.annotators([LANG])[LANG]
+    calls: list[int] = []
+    pipeline = annotator.pipeline  # type: ignore[attr-defined]
+
+    def counting(batch: list[object]) -> object:
+        calls.append(len(batch))
+        return pipeline(batch)
+
+    annotator.pipeline = counting  # type: ignore[attr-defined]
+    facts = extract_many(docs, jobs=1)
+    assert calls == [3]
+    assert nlp.annotators([LANG])[LANG] is annotator
+    assert all(len(f.meetings[0].participants) == 2 for f in facts)
+
+
+def test_missing_model_falls_back_with_one_line(stanza_dir: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "models"
+    shutil.copytree(stanza_dir, broken)
+    (broken / LANG / "ner" / f"{PACKAGE}.pt").unlink()
+    monkeypatch.setenv("ACCORDS_NLP", "auto")
+    monkeypatch.setenv(models.ENV_DIR, str(broken))
+    nlp.reset()
+    try:
+        doc = _seed(tmp_path, ARTICLE)
+        [ann] = nlp.annotate_docs([doc])
+        nlp.annotate_docs([doc])  # chosen once: no second notice
+        assert ann.annotator == "rules"
+        assert nlp.handled()[LANG] == "rules (Stanza models missing)"
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"missing {LANG}/ner/{PACKAGE}.pt" in err
+        assert "Traceback" not in err
+        assert extract(doc, ann).meetings  # the rules still extract
+    finally:
+        nlp.reset()
+
+
+def test_download_fetches_resources_and_keeps_complete_models(
+        stanza_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "models"
+    shutil.copytree(stanza_dir, target)
+    (target / "resources.json").unlink()
+    url = (stanza_dir / "resources.json").as_uri()  # no network: every model file is in place
+    assert models.download([LANG, "az"], target, resources_url=url) == 0
+    out = capsys.readouterr()
+    assert f"{LANG}: ok" in out.out and "az: no Stanza models used" in out.err
+    assert models.check(LANG, target)[1] is None
+
+
+def test_models_command_has_help() -> None:
+    result = subprocess.run([sys.executable, "-m", "accords.cli", "models", "download", "--help"],
+                            capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0 and "--model-dir" in result.stdout
+
+
+def test_model_dir_option_then_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(models.ENV_DIR, str(tmp_path / "env"))
+    assert models.model_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert models.model_dir() == tmp_path / "env"
+    monkeypatch.delenv(models.ENV_DIR)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert models.model_dir() == tmp_path / "cache" / "accords" / "stanza"
