@@ -8,6 +8,7 @@ reported together.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass
@@ -147,7 +148,7 @@ def parse_front_matter(name: str, text: str) -> tuple[dict[str, str], int, list[
     block = text[start + 4 : end + 1]
     body_start = min(len(text), end + 5)
     try:
-        data = yaml.safe_load(block) or {}
+        data = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
@@ -158,6 +159,23 @@ def parse_front_matter(name: str, text: str) -> tuple[dict[str, str], int, list[
         return {}, body_start, [SeedError(name, 2, "front matter must be 'key: value' lines",
                                           "write one 'key: value' per line")]
     return _check_meta(name, text, data, body_start)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the loader checks them itself, so an
+    impossible date ("2025-13-01") gets a clear error instead of a YAML crash."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_scalar)  # type: ignore[arg-type]
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_meta(name: str, text: str, data: dict[object, object],
@@ -179,7 +197,7 @@ def _check_meta(name: str, text: str, data: dict[object, object],
             errs.append(SeedError(name, line, f"url must be an http(s) address, got {sval!r}",
                                   "give the article's web address starting with https://"))
             continue
-        if key == "published" and not _DATE.match(sval):
+        if key == "published" and not (_DATE.match(sval) and _real_date(sval)):
             errs.append(SeedError(name, line, f"published must be YYYY-MM-DD, YYYY-MM or YYYY, "
                                   f"got {sval!r}", "write the date as e.g. 2025-12-03"))
             continue

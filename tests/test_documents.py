@@ -49,3 +49,11 @@ def test_language_is_detected_when_absent(tmp_path: Path) -> None:
     doc, _ = load_seed(write(tmp_path, "a.txt", "Azərbaycan və Özbəkistan arasında əməkdaşlıq planı imzalanıb."),
                        tmp_path)
     assert doc is not None and doc.language == "az"
+
+
+@pytest.mark.parametrize("value", ["2025-13-01", "2025-02-30", "2025-00"])
+def test_an_impossible_date_is_an_error_not_a_crash(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "a.txt", f"---\nurl: https://example.org/a\npublished: {value}\n---\nText.\n")
+    doc, problems = load_seed(path, tmp_path)
+    errors = [p for p in problems if not p.warning]
+    assert errors and errors[0].line == 3 and value in errors[0].message
