@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 TORCH_PIP_ARGS ?=
 WORKFLOWS := .github/workflows
 
-.PHONY: venv site data test lint check serve evaluate diff lock clean
+.PHONY: venv site data test lint check serve evaluate diff bench lock clean
 
 venv: $(STAMP)
 
@@ -36,7 +36,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict accords
+	$(BIN)/mypy --strict accords benchmarks
 	@if [ -x $(BIN)/actionlint ]; then \
 		echo "$(BIN)/actionlint $(WORKFLOWS)/*.yml"; $(BIN)/actionlint $(WORKFLOWS)/*.yml; \
 	else \
@@ -68,6 +68,13 @@ diff:  # any existing .venv will do, and its set-up goes to stderr: stdout is th
 evaluate: venv
 	$(BIN)/accords evaluate tests/gold/seeds
 	$(BIN)/accords evaluate tests/gold/dev
+	$(BIN)/accords evaluate tests/articles --seeds tests/articles
+
+# Synthetic corpora of each size, every stage timed; rewrites docs/performance.md.
+# The full run: make bench BENCH_SIZES=10000 (about half an hour on two cores).
+BENCH_SIZES ?= 100,1000
+bench: venv
+	$(BIN)/python -m benchmarks --sizes $(BENCH_SIZES)
 
 # The lock is the venv's own pip freeze, without accords itself; torch's local
 # version label (+cpu) is dropped so the same lock works with any torch 2.13.0 build.

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -22,9 +23,12 @@ from accords.model import Document
 from accords.text import fold, tokenize
 
 MAX_BYTES = 1_000_000
+"""Largest seed file accepted, in bytes (documented in seeds/README.md)."""
 KNOWN_KEYS = ("title", "url", "outlet", "language", "published", "license")
-_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]*\.txt$")
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_.\-]*\.txt")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls but tab and line/page breaks
+BINARY_CONTROL_SHARE = 0.01  # more control characters than this share of the text: not an article
 
 
 @dataclass(frozen=True)
@@ -72,22 +76,38 @@ def load_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedError]]:
         problems.extend(errs)
         if doc is None:
             continue
-        if doc.sha256 in seen:
-            problems.append(SeedError(path.name, None, f"same content as {seen[doc.sha256]}",
-                                      "delete one of the two files"))
+        body = article_key(doc)
+        if body in seen:
+            problems.append(SeedError(path.name, None, f"same content as {seen[body]} (the article text is identical)",
+                                      "delete one of the two files (the same article is one source)"))
             continue
-        seen[doc.sha256] = path.name
+        seen[body] = path.name
         docs.append(doc)
     return docs, problems
+
+
+def article_key(doc: Document) -> str:
+    """What makes two seeds the same article: the body text, blank edges and line ends aside."""
+    body = doc.text[doc.body_start :].strip("\ufeff \t\n\r\v\f")
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def decode(raw: bytes) -> str:
+    """The file's text exactly as ``Path.read_text(encoding="utf-8")`` gives it.
+
+    A byte-order mark stays (as U+FEFF at offset 0); CRLF and lone CR line ends read as
+    ``\\n``, as Python's universal newlines do. Citation offsets index this string.
+    """
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | None, list[SeedError]]:
     """Read one seed; a document, or ``None`` and the reasons."""
     name = path.name
     errs: list[SeedError] = []
-    if not _FILE_NAME.match(name):
+    if not _FILE_NAME.fullmatch(name):
         errs.append(SeedError(name, None, "file name must be lower-case ASCII letters, digits, "
-                              "'_', '-' or '.', ending in .txt, and not start with '-'",
+                              "'_', '-' or '.', ending in .txt, and not start with '-' or '.'",
                               f"rename it, e.g. to {_suggest_name(name)}"))
     if path.is_symlink() and seeds_dir is not None:
         target = path.resolve()
@@ -95,29 +115,47 @@ def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | Non
             errs.append(SeedError(name, None, f"symlink points outside the seeds folder ({target})",
                                   "copy the article into seeds/ instead of linking it"))
             return None, errs
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
+    if not path.is_file():
+        what = "does not exist" if not path.exists() else "is not a regular file"
+        return None, [*errs, SeedError(name, None, f"{what}",
+                                       "give the path of a .txt file holding one article")]
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [*errs, SeedError(name, None, f"file is {size:,} bytes, over the "
+                                           f"{MAX_BYTES:,}-byte limit", "split the article or trim it")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [*errs, SeedError(name, None, f"cannot be read ({exc.strerror or exc})",
+                                       "make the file readable")]
+    if len(raw) > MAX_BYTES:  # grew since stat
         return None, [*errs, SeedError(name, None, f"file is {len(raw):,} bytes, over the "
                                        f"{MAX_BYTES:,}-byte limit", "split the article or trim it")]
     if b"\x00" in raw:
-        return None, [*errs, SeedError(name, None, "file contains binary data (NUL bytes)",
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, [*errs, SeedError(name, line, "file contains binary data (NUL bytes)",
                                        "save the article as plain UTF-8 text")]
     try:
-        raw.decode("utf-8")
+        text = decode(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [*errs, SeedError(name, line, f"not valid UTF-8 (byte {exc.start})",
+        return None, [*errs, SeedError(name, line, f"not valid UTF-8 (byte {exc.start}: {exc.reason})",
                                        "re-save the file as UTF-8")]
-    text = path.read_text(encoding="utf-8")
-    if not text.strip():
-        return None, [*errs, SeedError(name, None, "file is empty", "paste the article text")]
+    controls = _CONTROL.findall(text)
+    if len(controls) > BINARY_CONTROL_SHARE * len(text):
+        return None, [*errs, SeedError(name, None, f"file looks binary ({len(controls):,} control "
+                                       "characters)", "save the article as plain UTF-8 text")]
+    if not text.strip("\ufeff \t\n\r\v\f"):
+        return None, [*errs, SeedError(name, None, "file is empty or only whitespace",
+                                       "paste the article text")]
     meta, body_start, meta_errs = parse_front_matter(name, text)
     errs.extend(meta_errs)
     if any(not e.warning for e in errs):
         return None, errs
-    if not text[body_start:].strip():
-        return None, [*errs, SeedError(name, None, "the article has no text after the front matter",
-                                       "paste the article text below the closing ---")]
+    if not any(c.isalpha() for c in text[body_start:]):
+        where = "after the front matter" if body_start else "(no letters at all)"
+        return None, [*errs, SeedError(name, None, f"the article has no text {where}",
+                                       "paste the article text" + (" below the closing ---" if body_start else ""))]
     language = meta.get("language") or detect_language(text[body_start:])
     digest = hashlib.sha256(raw).hexdigest()
     doc = Document(
@@ -148,72 +186,113 @@ def parse_front_matter(name: str, text: str) -> tuple[dict[str, str], int, list[
     block = text[start + 4 : end + 1]
     body_start = min(len(text), end + 5)
     try:
-        data = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (a SafeLoader)
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         return {}, body_start, [SeedError(name, line, f"front matter is not valid YAML "
-                                          f"({getattr(exc, 'problem', exc)})",
+                                          f"({getattr(exc, 'problem', None) or exc})",
                                           "write one 'key: value' per line; quote values with ':'")]
-    if not isinstance(data, dict):
-        return {}, body_start, [SeedError(name, 2, "front matter must be 'key: value' lines",
+    except RecursionError:
+        return {}, body_start, [SeedError(name, 2, "front matter is nested too deeply",
                                           "write one 'key: value' per line")]
-    return _check_meta(name, text, data, body_start)
+    if node is None:
+        return {}, body_start, []
+    if not isinstance(node, yaml.MappingNode):
+        return {}, body_start, [SeedError(name, node.start_mark.line + 2, "front matter must be "
+                                          "'key: value' lines", "write one 'key: value' per line")]
+    return _check_meta(name, node, body_start)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the loader checks them itself, so an
-    impossible date ("2025-13-01") gets a clear error instead of a YAML crash."""
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_scalar)  # type: ignore[arg-type]
-
-
-def _real_date(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")]
+def _scalar(node: yaml.Node) -> object:
+    """The value of one YAML scalar node, typed as YAML reads it (int, date, str ...)."""
+    loader = yaml.SafeLoader("")
     try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
 
 
-def _check_meta(name: str, text: str, data: dict[object, object],
-                body_start: int) -> tuple[dict[str, str], int, list[SeedError]]:
+def _check_meta(name: str, node: yaml.MappingNode, body_start: int
+                ) -> tuple[dict[str, str], int, list[SeedError]]:
     errs: list[SeedError] = []
     meta: dict[str, str] = {}
-    for key, value in data.items():
-        line = _key_line(text, str(key))
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 2  # + 1: counted from 1; + 1: the opening ---
+        if not isinstance(key_node, yaml.ScalarNode):
+            errs.append(SeedError(name, line, "a front-matter key must be a plain word",
+                                  f"use only {', '.join(KNOWN_KEYS)}"))
+            continue
+        key = key_node.value
+        if key in seen:
+            errs.append(SeedError(name, line, f"'{key}' is given twice", "keep one of the two lines"))
+            continue
+        seen.add(key)
         if key not in KNOWN_KEYS:
-            errs.append(SeedError(name, line, f"unknown front-matter key '{key}' (ignored)",
+            errs.append(SeedError(name, line, f"unknown front-matter key {key[:40]!r} (ignored)",
                                   f"use only {', '.join(KNOWN_KEYS)}", warning=True))
             continue
-        sval = value.isoformat() if hasattr(value, "isoformat") else value
+        if not isinstance(value_node, yaml.ScalarNode):
+            errs.append(SeedError(name, line, f"'{key}' must be a single text value, not a list "
+                                  "or mapping", "write it as text, in double quotes"))
+            continue
+        try:
+            value = _scalar(value_node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:  # e.g. 2025-02-30
+            errs.append(SeedError(name, line, f"'{key}' has an impossible value "
+                                  f"{value_node.value[:40]!r} ({exc})", "correct the value"))
+            continue
+        if value is None:
+            continue  # "title:" with nothing after it: as if absent
+        sval = value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
         if not isinstance(sval, (str, int)) or isinstance(sval, bool):
-            errs.append(SeedError(name, line, f"'{key}' must be a text value", "write it as text"))
+            errs.append(SeedError(name, line, f"'{key}' must be a text value, got "
+                                  f"{value_node.value[:40]!r}", "write it as text, in double quotes"))
             continue
         sval = str(sval).strip()
-        if key == "url" and not re.match(r"^https?://[^\s]+$", sval):
-            errs.append(SeedError(name, line, f"url must be an http(s) address, got {sval!r}",
-                                  "give the article's web address starting with https://"))
+        problem = _value_problem(key, sval)
+        if problem is not None:
+            errs.append(SeedError(name, line, *problem))
             continue
-        if key == "published" and not (_DATE.match(sval) and _real_date(sval)):
-            errs.append(SeedError(name, line, f"published must be YYYY-MM-DD, YYYY-MM or YYYY, "
-                                  f"got {sval!r}", "write the date as e.g. 2025-12-03"))
-            continue
-        if key == "language" and sval not in lexicon.available_languages():
-            errs.append(SeedError(name, line, f"language {sval!r} has no lexicon",
-                                  f"use one of {', '.join(lexicon.available_languages())}"))
-            continue
-        meta[str(key)] = sval
+        meta[key] = sval
     return meta, body_start, errs
 
 
-def _key_line(text: str, key: str) -> int:
-    for i, line in enumerate(text.split("\n")[:50], start=1):
-        if line.startswith(f"{key}:"):
-            return i
-    return 1
+def _value_problem(key: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) when a known key's value is not acceptable."""
+    if key == "url" and not _is_web_address(value):
+        return (f"url must be an http(s) address, got {value[:80]!r}",
+                "give the article's web address starting with https://")
+    if key == "published" and not _is_date(value):
+        return (f"published must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, got {value[:40]!r}",
+                "write the date as e.g. 2025-12-03")
+    if key == "language" and value not in lexicon.available_languages():
+        return (f"language {value[:20]!r} has no lexicon",
+                f"use one of {', '.join(lexicon.available_languages())}")
+    return None
+
+
+def _is_web_address(value: str) -> bool:
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host) and value.startswith(parts.scheme + "://")
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    y, m, d = ([int(p) for p in value.split("-")] + [1, 1])[:3]
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _suggest_name(name: str) -> str:
@@ -223,15 +302,19 @@ def _suggest_name(name: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """The lexicon language whose frequent words and letters best fit ``text``."""
+    """The lexicon language whose frequent words and letters best fit ``text``; letters the
+    language never writes (``foreign_letters``: Kazakh ә, і in a Russian text) count against it."""
     sample = text[:20_000]
+    low = sample.lower()
     words = [t.fold for t in tokenize(sample)]
     best, best_score = "en", -1.0
     for lang in lexicon.available_languages():
         lex = lexicon.load(lang)
         marks = lex.words("detect")
         letters = str(lex.value("letters", ""))
-        score = sum(1 for w in words if w in marks) + 0.5 * sum(sample.count(c) for c in letters)
+        foreign = str(lex.value("foreign_letters", ""))
+        score = (sum(1 for w in words if w in marks) + 0.5 * sum(sample.count(c) for c in letters)
+                 - 0.5 * sum(low.count(c) for c in foreign))
         if score > best_score:
             best, best_score = lang, score
     return best

@@ -206,7 +206,8 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
     def agreement_ok(p: dict[str, object], g: dict[str, object]) -> bool:
         return (p.get("kind") == g.get("kind") and sorted(p.get("countries") or []) == sorted(g["countries"])  # type: ignore[arg-type]
                 and p.get("signed_date") == g.get("signed_date")
-                and p.get("valid_from") == g.get("valid_from") and p.get("valid_to") == g.get("valid_to"))
+                and p.get("valid_from") == g.get("valid_from") and p.get("valid_to") == g.get("valid_to")
+                and _same_meeting(p.get("meeting_id"), g.get("meeting"), mid_of_gold))
 
     gsig = gold.get("signatories", [])
 
@@ -225,6 +226,14 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
     spairs = _pair(ps, gs, lambda p, g: p["agreement_id"] == aid_of_gold.get(str(g["agreement"]))
                    and _person_ok(p, g))
     _tally(report, "signatories", lang, file, ps, gs, spairs, _person_text)
+
+
+def _same_meeting(pred: object, gold: object, mid_of_gold: dict[str, str]) -> bool:
+    """An agreement belongs to the right event: none when the gold names none (a background
+    signing), else the row matched to the gold meeting (any row when that one was missed)."""
+    if gold is None:
+        return pred in (None, "")
+    return str(gold) not in mid_of_gold or pred == mid_of_gold[str(gold)]
 
 
 def _tally(report: Report, table: str, lang: str, file: str, preds: list[dict[str, object]],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -70,18 +70,45 @@ class Lexicon:
     suffix_max: int
     index: dict[str, list[Term]] = field(default_factory=dict)
     max_stem: int = 0
+    # words() and suffixes() per key: asked for every sentence, computed once (data is read-only)
+    _lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A plain word list of the lexicon, folded."""
-        return frozenset(fold(str(w)) for w in self.data.get(key, []) or [])
+        """A plain word list of the lexicon, folded (with its other-script spellings)."""
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = frozenset(
+                v for w in self.data.get(key, []) or [] for v in self.spellings(str(w)))
+        return found
+
+    def spellings(self, text: str) -> tuple[str, ...]:
+        """``text`` folded, then also in the lexicon's second script (``script_variant``)."""
+        folded = fold(text.strip())
+        rules = self.data.get("script_variant")
+        if not rules:
+            return (folded,)
+        other = transcribe(folded, rules)
+        return (folded,) if other == folded else (folded, other)
+
+    def suffixes(self, key: str) -> tuple[str, ...]:
+        """A suffix list (``name_case_suffixes`` …) folded, in both scripts, longest first."""
+        found = self._suffixes.get(key)
+        if found is None:
+            found = self._suffixes[key] = tuple(sorted(self.words(key), key=lambda s: (-len(s), s)))
+        return found
 
     def value(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
 
     def add(self, term_text: str, category: str, value: str, **extra: str) -> None:
+        for spelling in self.spellings(term_text):
+            self._add(spelling, category, value, **extra)
+
+    def _add(self, folded: str, category: str, value: str, **extra: str) -> None:
         words = tuple(
             Word(w[:-1], True) if w.endswith("*") else Word(w, False)
-            for w in re.split(r"[\s\-]+", fold(term_text.strip()))
+            for w in re.split(r"[\s\-]+", folded)
             if w
         )
         if not words:
@@ -133,17 +160,45 @@ class Lexicon:
         return found
 
 
+def transcribe(folded: str, rules: dict[str, Any]) -> str:
+    """A folded term in the lexicon's second script, by the ``script_variant`` rules.
+
+    ``pairs`` map letters or letter groups (longest first: ``o'`` → ``ў``, ``sh`` → ``ш``);
+    ``initial`` overrides them at the start of a word (``e`` → ``э``). Characters with
+    no rule (``*``, spaces, hyphens, digits) are kept.
+    """
+    pairs = {fold(str(k)): str(v) for k, v in (rules.get("pairs") or {}).items()}
+    initial = {fold(str(k)): str(v) for k, v in (rules.get("initial") or {}).items()}
+    longest = max((len(k) for k in [*pairs, *initial]), default=1)
+    out: list[str] = []
+    i = 0
+    while i < len(folded):
+        at_start = i == 0 or not folded[i - 1].isalpha()
+        for n in range(min(longest, len(folded) - i), 0, -1):
+            chunk = folded[i : i + n]
+            rep = initial.get(chunk) if at_start else None
+            rep = rep if rep is not None else pairs.get(chunk)
+            if rep is not None:
+                out.append(rep)
+                i += n
+                break
+        else:
+            out.append(folded[i])
+            i += 1
+    return "".join(out)
+
+
 # Categories whose YAML shape is {value: [terms]}.
 _MAPPED = (
     "countries", "cities", "landmarks", "institutions", "portfolios", "document_kinds",
-    "meeting_triggers", "months", "signer_refs",
+    "meeting_triggers", "months", "signer_refs", "weekday_names",
 )
 # Categories whose YAML shape is [terms].
 _LISTED = (
     "home_refs", "ranks", "role_glue", "participation", "signing_active", "signing_passive",
     "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
     "year_words", "dateline_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
-    "relative_yesterday",
+    "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
 )
 
 
@@ -174,7 +229,7 @@ def available_languages() -> list[str]:
     return sorted(p.name[:-4] for p in root.iterdir() if p.name.endswith(".yml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> Lexicon:
     """The compiled lexicon of ``language`` (cached per process)."""
     path = resources.files("accords").joinpath(LEXICON_DIR).joinpath(f"{language}.yml")
@@ -184,10 +239,10 @@ def load(language: str) -> Lexicon:
     return _compile(language, data)
 
 
-def fingerprint() -> str:
-    """Hash of every lexicon file: part of the extractor's version."""
+def fingerprint(language: str | None = None) -> str:
+    """Hash of every lexicon file (or of one language's): part of the extractor's version."""
     h = hashlib.sha256()
-    for lang in available_languages():
+    for lang in available_languages() if language is None else [language]:
         path = resources.files("accords").joinpath(LEXICON_DIR).joinpath(f"{lang}.yml")
         h.update(lang.encode())
         h.update(path.read_bytes())

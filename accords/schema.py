@@ -254,8 +254,8 @@ MEETINGS = Table(
         _enum(
             "date_basis",
             ("stated", "relative", "dateline", "published", "inferred", "merged"),
-            "How the date was found: stated, relative to the publication date (today, yesterday, "
-            "on Monday), dateline, publication date, inferred or merged.",
+            "How the date was found: stated, relative (yesterday, on Monday), dateline, publication date, "
+            "inferred or merged.",
         ),
         _list(
             "countries",

@@ -109,3 +109,18 @@ def test_every_citation_slices_to_its_quote(tmp_path: Path) -> None:
     cites += [a.title_cite for a in facts.agreements]
     for c in cites:
         assert text[c.start : c.end] == c.quote
+
+
+def test_former_minister_is_not_a_participant(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Defence Minister of Azerbaijan Zakir Hasanov, who met Kazakh Defence "
+                "Minister Ruslan Zhaksylykov in Baku, thanked former Defence Minister Safar Abiyev.", "en")
+    [m] = facts.meetings
+    assert {p.name for p in m.participants} == {"Zakir Hasanov", "Ruslan Zhaksylykov"}
+
+
+def test_a_city_in_a_route_is_not_the_venue(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2024-03-05 Azərbaycanın nəqliyyat naziri Rəşad Nəbiyev Gürcüstanın iqtisadiyyat "
+                "naziri Levan Davitaşvili ilə Bakı-Tbilisi-Qars dəmir yolu xəttinin işini müzakirə etmək üçün "
+                "görüşüb.", "az")
+    [m] = facts.meetings
+    assert m.city is None and m.countries == ("AZ", "GE")

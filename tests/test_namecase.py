@@ -79,3 +79,15 @@ def test_names_in_capitals_keep_their_case_and_read_normally_in_english() -> Non
             "с министром иностранных дел Узбекистана Бахтиёром САИДОВЫМ.\n")
     people = {p.name: p for m in extract(_doc(text)).meetings for p in m.participants}
     assert people["Бахтиёром САИДОВЫМ"].name_en == "Bakhtiyor Saidov"
+
+
+def test_consonant_final_surnames_of_the_region_decline_too() -> None:
+    assert nominative("Саясатом Нурбеком", role_case("министром", RU), RU) == "Саясат Нурбек"
+    assert nominative("Жээнбека Кулубаева", role_case("министра", RU), RU) == "Жээнбек Кулубаев"
+
+
+def test_namesakes_in_one_article_stay_two_people() -> None:
+    text = ("Министр обороны Азербайджана Закир Гасанов и министр иностранных дел Азербайджана Эльмар Гасанов "
+            "3 декабря 2025 года встретились в Баку с министром обороны Узбекистана Баходиром Курбановым.\n")
+    people = [p.name for m in extract(_doc(text)).meetings for p in m.participants]
+    assert "Закир Гасанов" in people and "Эльмар Гасанов" in people

@@ -8,47 +8,91 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from accords import lexicon
-from accords.extract.agreements import DocMention, Signing, doc_mentions, period, signers, signings
+from accords import lexicon, models
+from accords.extract.agreements import (
+    DocMention,
+    Signing,
+    doc_mentions,
+    named_people,
+    period,
+    signers,
+    signings,
+)
 from accords.extract.annotate import Annotated, annotate
-from accords.extract.dates import DateMention, iso_header, numeric_dates, word_dates
+from accords.extract.dates import (
+    DateMention,
+    iso_header,
+    numeric_dates,
+    relative_words,
+    resolve_relative,
+    weekday_years,
+    word_dates,
+)
+from accords.extract.episodes import (
+    Dateline,
+    Episode,
+    find_dateline,
+    is_strong,
+    participants_of,
+    split_episodes,
+    strong_trigger,
+)
+from accords.extract.nlp import Annotation, annotate_docs
 from accords.extract.people import DocPerson, cite, collect_people
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.names import skeleton, transliterate
-from accords.text import split_sentences, tokenize
+from accords.text import span_cover, split_sentences, squeeze_spaces, tokenize
 
 EXTRACTOR_VERSION = "1"
 KIND_ORDER = ("phone_call", "commission_session", "summit", "consultations", "talks", "meeting")
 
 
-def extract(doc: Document) -> DocFacts:
-    """Every meeting and signed agreement the document states, each value cited."""
+def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
+    """Every meeting and signed agreement the document states, each value cited.
+
+    ``annotation`` is the NLP layer's (:mod:`accords.extract.nlp`); without one, the
+    document's language's annotator is asked. Person entities become candidate
+    names and lemmas give names their dictionary form; sentences and clauses stay
+    the rules' own, which the lexicons are written for.
+    """
+    if annotation is None:
+        annotation = annotate_docs([doc])[0]
     lex = lexicon.load(doc.language)
     text = doc.text
     header = iso_header(text, doc.body_start)
     content_start = header.end if header else doc.body_start
     sentences = split_sentences(text, content_start, lex.words("abbreviations"))
-    anns = [annotate(text, s, lex) for s in sentences]
+    spec = models.load_spec()
+    persons = annotation.spans(spec.person_labels)
+    lemmas = annotation.lemmas() if doc.language in spec.name_lemmas else {}
+    anns = [annotate(text, s, lex, persons, lemmas) for s in sentences]
     published, basis, pcite = publication_date(doc, lex, header)
     doc = _with_published(doc, published, basis, pcite)
-    dateline = _dateline(anns, lex)
+    dateline = find_dateline(anns)
     people = collect_people(text, doc.source_id, anns, lex)
     facts = DocFacts(doc)
-    events = [a for a in anns if a is not dateline and _is_event(a)]
-    participants = [p for p in people if any(anns[si] in events for si, _ in p.mentions)]
-    meeting = _meeting(doc, anns, events, participants, dateline, lex)
-    if meeting is not None:
-        facts.meetings.append(meeting)
-    facts.agreements = _agreements(doc, anns, people, participants, meeting, lex)
-    if meeting is not None and meeting.date.year is None:
-        year = _infer_year(doc, facts.agreements)
+    events = [a for a in anns if _is_event(a)]
+    episodes = split_episodes(events, doc.published, dateline, lex)  # main first, then background
+    meetings: list[MeetingFact | None] = []
+    weekday: int | None = None
+    for ep in episodes:
+        ep.people = participants_of(people, anns, ep)
+        meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}")
+        weekday = wd if not meetings else weekday
+        meetings.append(meeting)
+        if meeting is not None:
+            facts.meetings.append(meeting)
+    facts.agreements = _agreements(doc, anns, people, episodes, meetings, dateline, lex)
+    main = meetings[0]
+    if main is not None and main.date.year is None:
+        year = _infer_year(doc, anns, facts.agreements, main.date, weekday, lex)
         if year is not None:
-            meeting.date = PartialDate(year, meeting.date.month, meeting.date.day)
-            meeting.date_basis = "inferred"
+            main.date = PartialDate(year, main.date.month, main.date.day)
+            main.date_basis = "inferred"
             for a in facts.agreements:
-                if a.meeting_local_id == meeting.local_id:
-                    a.signed_date = meeting.date
+                if a.meeting_local_id == main.local_id:
+                    a.signed_date = main.date
     return facts
 
 
@@ -68,23 +112,32 @@ def publication_date(doc: Document, lex: Lexicon, header: DateMention | None
     if header is not None:
         return header.date, "header", _line_cite(doc, header.start, header.end)
     weekdays = lex.words("weekdays")
+    lines: list[tuple[int, int]] = []
     pos = doc.body_start
-    for _ in range(12):
+    while pos <= len(text):
         nl = text.find("\n", pos)
-        end = len(text) if nl == -1 else nl
+        lines.append((pos, len(text) if nl == -1 else nl))
+        if nl == -1:
+            break
+        pos = nl + 1
+    tail = [(s, e) for s, e in lines if text[s:e].strip()][-3:]
+    for k, (pos, end) in enumerate(lines[:12] + tail[::-1]):
         line = text[pos:end]
         if line.strip() and len(line.strip()) <= 60:
             toks = tokenize(text, pos, end)
             clock = line.lstrip().startswith(("•", "·")) or (toks and toks[0].fold in weekdays)
             found = numeric_dates(text, pos, end) + word_dates(toks, lex, text)
             found = [d for d in found if d.date.year is not None]
-            if found and not clock:
+            if found and not clock and (k < 12 or _only_stamp(text, pos, end, found[0])):
                 d = found[0]
                 return d.date, "header", _line_cite(doc, d.start, d.end)
-        if nl == -1:
-            break
-        pos = nl + 1
     return None, None, None
+
+
+def _only_stamp(text: str, start: int, end: int, d: DateMention) -> bool:
+    """A line at the end of the article that is a date stamp and nothing else ("12.02.2025 17:20")."""
+    rest = text[start : d.start] + text[d.end : end]
+    return all(not c.isalpha() for c in rest)
 
 
 def _line_cite(doc: Document, start: int, end: int) -> Citation:
@@ -94,103 +147,130 @@ def _line_cite(doc: Document, start: int, end: int) -> Citation:
     return Citation(doc.source_id, start, end, text[start:end], ls, len(text) if le == -1 else le)
 
 
-def _dateline(anns: list[Annotated], lex: Lexicon) -> Annotated | None:
-    """An agency dateline ("BAKU, Azerbaijan, December 3." / "ТАШКЕНТ, 20 окт —")."""
-    for ann in anns[:4]:
-        first = ann.tokens[0]
-        m = ann.at.get(0)
-        if first.text.isupper() and m is not None and m.category == "cities" and ann.dates:
-            return ann
-    return None
-
-
-def _strong(ann: Annotated, m: Match) -> bool:
-    """A verb trigger, or an event noun with a "was held" verb after it in its clause."""
-    if m.term.get("strength") == "strong":
-        return True
-    return m.value != "visit" and any(
-        h.category == "held_verbs" and h.first > m.last and ann.clause[h.first] == ann.clause[m.first]
-        for h in ann.matches)
-
-
 def _is_event(ann: Annotated) -> bool:
     return any(
-        m.category in ("meeting_triggers", "participation", "signing_active", "signing_passive")
+        m.category in ("meeting_triggers", "participation", "signing_active", "signing_passive", "signing_final")
         and not ann.cancelled(m)
         for m in ann.matches
     )
 
 
-def _meeting(doc: Document, anns: list[Annotated], events: list[Annotated], participants: list[DocPerson],
-             dateline: Annotated | None, lex: Lexicon) -> MeetingFact | None:
-    triggers = [(a, m) for a in events for m in a.of("meeting_triggers") if not a.cancelled(m)]
+def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None, lex: Lexicon,
+             local_id: str) -> tuple[MeetingFact | None, int | None]:
+    """The meeting an episode reports (and the weekday written with its date), if it names two states."""
+    triggers = [(a, m) for a in ep.events for m in a.of("meeting_triggers") if not a.cancelled(m)]
     if not triggers:
-        return None
+        return None, None
     kind_ann, kind_m = _choose_kind(triggers)
     text = doc.text
-    country_cites: dict[str, Citation] = {}
+    country_cites = _countries(doc, ep, dateline, lex)
+    city, city_basis, city_cite = _city(doc, anns, ep, dateline, lex)
+    host = (lexicon.load("en").value("city_countries") or {}).get(city)
+    if len(country_cites) < 2 and host and city_cite and any(m.value == "visit" for _, m in triggers):
+        country_cites.setdefault(str(host), city_cite)  # a visit to Tashkent: Uzbekistan is the host
+    if len(country_cites) < 2:
+        return None, None
+    date, basis, dcite, weekday = _meeting_date(doc, anns, ep, dateline)
+    kind_cite = cite(doc.source_id, text, kind_ann, kind_ann.tokens[kind_m.first].start,
+                     kind_ann.tokens[kind_m.last].end)
+    meeting = MeetingFact(local_id, kind_m.value, kind_cite, tuple(sorted(country_cites)), country_cites,
+                          date, basis, dcite, city, city_basis, city_cite)
+    meeting.participants = [_person_fact(p, doc.language) for p in ep.people]
+    return meeting, weekday
+
+
+def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexicon) -> dict[str, Citation]:
+    """States of the meeting: those named where it is reported and its participants' states; states
+    named only where the talks are summed up ("discussed the situation in Afghanistan") count
+    only when the rest leave fewer than two."""
+    strong: dict[str, Citation] = {}
+    weak: dict[str, Citation] = {}
     home = lex.value("home_country")
-    for a in events:
+    for a in ep.events:
         if not any(m.category in ("meeting_triggers", "participation") and not a.cancelled(m)
                    for m in a.matches):
             continue
-        titles = [(d.start, d.end) for d in doc_mentions(a, lex) if not d.generic]
+        found = strong if is_strong(a) else weak
+        in_title = span_cover([(d.start, d.end) for d in doc_mentions(a, lex) if not d.generic])
         for m in a.matches:
-            if any(s <= a.tokens[m.first].start < e for s, e in titles):
+            if in_title(a.tokens[m.first].start):
                 continue  # a country named in a document's title is no participant
+            if dateline is not None and dateline.covers(a, m.first):
+                continue  # "BAKU, Azerbaijan, December 3": the agency's place
             code = m.value if m.category == "countries" else (str(home) if m.category == "home_refs" and home else None)
-            if code and not a.cancelled(m) and code not in country_cites:
-                country_cites[code] = cite(doc.source_id, text, a, a.tokens[m.first].start, a.tokens[m.last].end)
-    for p in participants:
-        if p.country and p.country not in country_cites:
-            country_cites[p.country] = p.country_cite or p.role_cite or p.name_cite
-    if len(country_cites) < 2:
-        return None
-    date, basis, dcite = _meeting_date(doc, anns, events, dateline)
-    city, city_basis, city_cite = _city(doc, anns, events)
-    kind_cite = cite(doc.source_id, text, kind_ann, kind_ann.tokens[kind_m.first].start,
-                     kind_ann.tokens[kind_m.last].end)
-    meeting = MeetingFact("m1", kind_m.value, kind_cite, tuple(sorted(country_cites)), country_cites,
-                          date, basis, dcite, city, city_basis, city_cite)
-    meeting.participants = [_person_fact(p, doc.language) for p in participants]
-    return meeting
+            if code and not a.cancelled(m) and code not in found:
+                found[code] = cite(doc.source_id, doc.text, a, a.tokens[m.first].start, a.tokens[m.last].end)
+    for p in ep.people:
+        if p.country and p.country not in strong:
+            strong[p.country] = p.country_cite or p.role_cite or p.name_cite
+    return strong if len(strong) >= 2 else {**weak, **strong}
 
 
 def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
-    strong = [(a, m) for a, m in triggers if _strong(a, m)]
-    weak = [(a, m) for a, m in triggers if not _strong(a, m)]
+    """The first reported-as-held trigger that is not a visit; talks held by phone or video in
+    the same sentence ("held talks via videoconference") make a call."""
+    strong = [(a, m) for a, m in triggers if strong_trigger(a, m, participle=False)]
+    weak = [(a, m) for a, m in triggers if not strong_trigger(a, m, participle=False)]
     for group in (strong, weak):
         non_visit = [(a, m) for a, m in group if m.value != "visit"]
         if non_visit:
-            return non_visit[0]
+            a, m = non_visit[0]
+            call = next((x for x in a.of("meeting_triggers") if x.value == "phone_call" and not a.cancelled(x)), None)
+            if call is not None:
+                return a, call
+            if m.value == "meeting" and m.term.get("strength") == "weak":  # "komissiyaning navbatdagi
+                # yig'ilishi … bo'lib o'tdi": the session of a body, not just a meeting
+                formal = [(b, x) for b, x in triggers if x.value in ("commission_session", "summit")]
+                if formal:
+                    return formal[0]
+            return a, m
         if group:
             return group[0]
     return triggers[0]
 
 
-def _meeting_date(doc: Document, anns: list[Annotated], events: list[Annotated],
-                  dateline: Annotated | None) -> tuple[PartialDate, str, Citation | None]:
+def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None
+                  ) -> tuple[PartialDate, str, Citation | None, int | None]:
+    """Date, basis and citation: stated in the event's sentences, else a relative word ("yesterday",
+    "on Monday") counted from the publication date, else the dateline, else the publication date."""
     pub = doc.published
-    for a in events:
-        if not any(m.category in ("meeting_triggers", "participation") and not a.cancelled(m)
-                   for m in a.matches):
-            continue
+    if ep.background and ep.date is not None:
+        d, a = ep.date, next(a for a in ep.events if a.sentence.start <= ep.date.start < a.sentence.end)
+        date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
+        return date, "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
+    reporting = [a for a in ep.events if any(m.category in ("meeting_triggers", "participation")
+                                             and not a.cancelled(m) for m in a.matches)]
+    for a in reporting:
         for d in a.dates:
-            if d.date.month is None:
+            if d.date.month is None or (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline)):
                 continue
             date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
-            return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end)
-    if dateline is not None and dateline.dates:
-        d = dateline.dates[0]
-        return _with_year(d.date, pub), "dateline", cite(doc.source_id, doc.text, dateline, d.start, d.end)
+            return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
+    dl_date = _with_year(dateline.date.date, pub) if dateline is not None and dateline.date else None
+    anchor = pub if pub is not None and pub.day is not None else dl_date
+    for a in reporting if anchor is not None else []:
+        spans = [(d.start, d.end) for d in a.dates]
+        for rel in relative_words(a.matches):
+            s, e = a.tokens[rel.match.first].start, a.tokens[rel.match.last].end
+            day = resolve_relative(rel, anchor) if anchor is not None else None
+            if day is None or a.cancelled(rel.match) or any(ds <= s < de for ds, de in spans):
+                continue
+            return day, "relative", cite(doc.source_id, doc.text, a, s, e), None
+    if dateline is not None and dateline.date is not None and dl_date is not None:
+        d = dateline.date
+        return dl_date, "dateline", cite(doc.source_id, doc.text, dateline.ann, d.start, d.end), d.weekday
     if pub is not None:
         date = pub
         ranges = [d for a in anns for d in a.dates if d.is_range]
         if pub.day is not None and any(r.date.month == pub.month and (r.date.year in (None, pub.year))
                                        for r in ranges):
             date = PartialDate(pub.year, pub.month, None)  # a multi-day period: the day is not known
-        return date, "published", doc.published_cite
-    return PartialDate(), "unknown", None
+        return date, "published", doc.published_cite, None
+    return PartialDate(), "unknown", None, None
+
+
+def _dl_end(dateline: Dateline) -> int:
+    return dateline.ann.tokens[dateline.last].end
 
 
 def _with_year(d: PartialDate, pub: PartialDate | None) -> PartialDate:
@@ -202,12 +282,21 @@ def _with_year(d: PartialDate, pub: PartialDate | None) -> PartialDate:
     return PartialDate(year, d.month, d.day)
 
 
-def _city(doc: Document, anns: list[Annotated], events: list[Annotated]) -> tuple[str | None, str | None, Citation | None]:
-    for a in events:
+def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None,
+          lex: Lexicon) -> tuple[str | None, str | None, Citation | None]:
+    """The city named where the event is reported (strong sentences first); not the agency's
+    dateline, not a city in a document's title or in a route ("Baku-Tbilisi-Kars")."""
+    ordered = [a for a in ep.events if is_strong(a)] + [a for a in ep.events if not is_strong(a)]
+    for a in ordered:
+        titles = [(d.start, d.end) for d in doc_mentions(a, lex) if not d.generic]
         for m in a.of("cities"):
-            if not a.cancelled(m):
-                return m.value, "stated", cite(doc.source_id, doc.text, a, a.tokens[m.first].start,
-                                                a.tokens[m.last].end)
+            s, e = a.tokens[m.first].start, a.tokens[m.last].end
+            if a.cancelled(m) or (dateline is not None and dateline.covers(a, m.first)) \
+                    or any(ts <= s < te for ts, te in titles) or _route(a, m):
+                continue
+            return m.value, "stated", cite(doc.source_id, doc.text, a, s, e)
+    if ep.background:
+        return None, None, None
     for a in anns:
         for m in a.of("landmarks"):
             return m.value, "landmark", cite(doc.source_id, doc.text, a, a.tokens[m.first].start,
@@ -215,56 +304,102 @@ def _city(doc: Document, anns: list[Annotated], events: list[Annotated]) -> tupl
     return None, None, None
 
 
+def _route(a: Annotated, m: Match) -> bool:
+    """A city joined by a dash to another place name: a route or a format, not a venue."""
+    toks = a.tokens
+    before = m.first > 0 and a.text[toks[m.first - 1].end : toks[m.first].start].strip() in ("-", "–", "—") \
+        and toks[m.first - 1].is_upper_initial
+    after = m.last + 1 < len(toks) and a.text[toks[m.last].end : toks[m.last + 1].start].strip() in ("-", "–", "—") \
+        and toks[m.last + 1].is_upper_initial
+    return before or after
+
+
+def _name_en(p: DocPerson, language: str) -> str:
+    """English press spelling; names of some countries' people follow their own convention
+    (an Azerbaijani text writes Олег as "Oleq": Oleg in English), per the lexicon's foreign_names."""
+    name = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in (p.base or p.name).split())
+    foreign = lexicon.load(language).value("foreign_names") or {}
+    if p.country and p.country in (foreign.get("countries") or []):
+        letters = foreign.get("letters") or {}
+        name = "".join(_respell(ch, letters) for ch in name)
+    return transliterate(name, language)
+
+
+def _respell(ch: str, letters: dict[str, str]) -> str:
+    rep = letters.get(ch.lower())
+    if rep is None:
+        return ch
+    return rep[:1].upper() + rep[1:] if ch.isupper() else rep
+
+
 def _person_fact(p: DocPerson, language: str) -> PersonFact:
     return PersonFact(
         name=p.name, name_cite=p.name_cite, surname_key=p.key, country=p.country,
         country_cite=p.country_cite, role_en=p.role_en, role_cite=p.role_cite, role_class=p.role_class,
-        language=language, name_en=p.name if language == "en" else transliterate(p.base or p.name, language),
+        language=language, name_en=p.name if language == "en" else _name_en(p, language),
+        name_base=p.base if p.base and p.base != p.name else None,
     )
 
 
-def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson],
-                participants: list[DocPerson], meeting: MeetingFact | None, lex: Lexicon) -> list[AgreementFact]:
+def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], episodes: list[Episode],
+                meetings: list[MeetingFact | None], dateline: Dateline | None,
+                lex: Lexicon) -> list[AgreementFact]:
     by_key = {p.key: p for p in people}
     text = doc.text
+    episode_of = {id(a): k for k, ep in enumerate(episodes) for a in ep.events}
     agreements: list[AgreementFact] = []
     antecedents: list[tuple[str, int, int, bool, frozenset[str]]] = []  # kind, start, end, quoted, topic
+    last_group: list[AgreementFact] = []  # the documents of the last signing: "the documents were signed by"
+    pair = next((m.countries for m in meetings if m is not None and len(m.countries) == 2), None)
     for a in anns:
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
         if not sigs:
             antecedents.extend((d.kind, d.start, d.end, d.quoted, d.topic) for d in mentions if not d.generic)
             continue
+        k = episode_of.get(id(a), 0)
+        ep, meeting = episodes[k], meetings[k]
         sentence_agreements: list[AgreementFact] = []
+        if not any(not d.generic for d in mentions) and any(not a.cancelled(m) for m in a.of("plural_documents")):
+            sentence_agreements.extend(last_group)
         additive = {m.first for m in a.of("additive")}
         for d in mentions:
             if d.last + 1 in additive:
                 target = None  # "... saziş də imzalanıb": another document
             elif d.generic:
                 target = _antecedent_agreement(agreements)
+                if target is not None and d.kind not in ("other", "agreement", target.kind):
+                    target = None  # a bare "Deklarasyonu" is no earlier memorandum
             else:
                 target = _find_same(agreements, d)
             if target is None and d.generic:
                 ante = next((x for x in reversed(antecedents) if d.kind in ("other", x[0])), None)
-                if ante is not None:
-                    kind, s, e, quoted, topic = ante
-                    target = _new_agreement(doc, a, lex, kind, s, e, quoted, topic, len(agreements), meeting, sigs)
-                    agreements.append(target)
+                if ante is None and d.kind == "other" and not d.topic:
+                    continue  # "two documents were signed": no document named or described, none recorded
+                if ante is None:
+                    ante = (d.kind, d.start, d.end, d.quoted, d.topic)  # "подписан протокол": a bare kind
+                kind, s, e, quoted, topic = ante
+                target = _new_agreement(doc, a, lex, kind, s, e, quoted, topic, len(agreements), meeting,
+                                        sigs, ep, dateline, pair)
+                agreements.append(target)
             if target is None:
                 target = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic,
-                                        len(agreements), meeting, sigs)
+                                        len(agreements), meeting, sigs, ep, dateline, pair)
                 agreements.append(target)
             elif not d.generic and (d.quoted and not target.quoted or
-                                    (d.quoted == target.quoted and d.end - d.start > len(target.title))):
+                                    (d.quoted == target.quoted and d.end - d.start > len(target.title))
+                                    or target.valid_from is None and period(text[d.start:d.end], lex)):
                 _retitle(target, doc, a, d.start, d.end, d.quoted, d.topic, lex)
-            if target not in sentence_agreements:
+            if all(target is not x for x in sentence_agreements):
                 sentence_agreements.append(target)
+        named = named_people(a, by_key, mentions)
         for sig in sigs:
-            for person, s, e in signers(a, sig, by_key, mentions, participants, lex):
+            for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex, named):
                 for ag in sentence_agreements:
                     if all(x.surname_key != person.key for x in ag.signatories):
                         ag.signatories.append(_person_fact(person, doc.language))
                         ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
+        last_group = sentence_agreements or last_group
     return agreements
 
 
@@ -286,12 +421,17 @@ def _antecedent_agreement(agreements: list[AgreementFact]) -> AgreementFact | No
 
 
 def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: int, end: int, quoted: bool,
-                   topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[Signing]) -> AgreementFact:
+                   topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[Signing],
+                   ep: Episode, dateline: Dateline | None, pair: tuple[str, ...] | None) -> AgreementFact:
     text = doc.text
     sig_m = sigs[0].match
     sig_cite = cite(doc.source_id, text, a, a.tokens[sig_m.first].start, a.tokens[sig_m.last].end)
-    own_dates = [d for d in a.dates if d.date.month is not None]
+    own_dates = [d for d in a.dates if d.date.month is not None
+                 and not (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline))]
+    if not own_dates and ep.background and ep.date is not None:
+        own_dates = [ep.date]  # "signed in 2009": the background event's year
     meeting_id = meeting.local_id if meeting is not None else None
+    signed_cite: Citation | None
     if own_dates and (meeting is None or not own_dates[0].date.compatible(meeting.date)
                       or own_dates[0].date.year not in (None, meeting.date.year)):
         d = own_dates[0]
@@ -320,6 +460,8 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         countries = list(meeting.countries)
     elif len(countries) < 2:
         countries = sorted({m.value for m in a.of("countries")} | set(countries))
+    if len(countries) < 2 and pair is not None and a.of("pair_refs"):
+        countries = list(pair)  # "ikki davlat o'rtasidagi deklaratsiya": the article's two states
     ag.countries = tuple(countries)
     return ag
 
@@ -339,11 +481,20 @@ def _retitle(ag: AgreementFact, doc: Document, a: Annotated, start: int, end: in
         ag.title_en, ag.title_en_basis = ag.title, "source"
 
 
-def _infer_year(doc: Document, agreements: list[AgreementFact]) -> int | None:
-    """A year from consistent context: tagged events ("Xəzri-2023") and plans for next year."""
+def _infer_year(doc: Document, anns: list[Annotated], agreements: list[AgreementFact], day: PartialDate,
+                weekday: int | None, lex: Lexicon) -> int | None:
+    """A year from consistent context: tagged events ("Xəzri-2023"), plans for next year, and a
+    weekday written with the date ("Tuesday, 5 November") that only one candidate year fits."""
     body = doc.text[doc.body_start:]
-    evidence = [int(y) for y in re.findall(r"[^\W\d_]+-((?:19|20)\d\d)(?!\d)", body)]
-    evidence += [a.valid_from - 1 for a in agreements if a.valid_from is not None]
+    tagged = [int(y) for y in re.findall(r"(?<![^\W\d_])[^\W\d_]+-((?:19|20)\d\d)(?!\d)", body)]
+    evidence = tagged + [a.valid_from - 1 for a in agreements if a.valid_from is not None]
+    if weekday is not None:
+        periods = [p[0] for a in anns for d in doc_mentions(a, lex) if not d.generic
+                   and (p := period(doc.text[d.start:d.end], lex)) is not None]
+        candidates = set(tagged) | {y for p in periods for y in (p - 1, p)}
+        fits = weekday_years(day, weekday, sorted(candidates))
+        if len(fits) == 1:
+            return fits[0]
     elapsed = _elapsed_years(doc)
     if elapsed is not None and all(e == elapsed for e in evidence):
         return elapsed  # "established in 1993 ... for 28 years": explicit arithmetic
@@ -355,11 +506,12 @@ def _elapsed_years(doc: Document) -> int | None:
     """Year from "N years since" after a base year (lexicon ``elapsed_patterns``)."""
     lex = lexicon.load(doc.language)
     body = doc.text[doc.body_start:]
+    squeezed, original = squeeze_spaces(body)  # no backtracking over long blank runs
     for pat in lex.value("elapsed_patterns", []) or []:
-        m = re.search(str(pat), body)
+        m = re.search(str(pat), squeezed)
         if m is None:
             continue
-        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body[: m.start()])]
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", body[: original(m.start())])]
         if years:
             return years[-1] + int(m.group("n"))
     return None

@@ -10,18 +10,20 @@ passive names no signatory; a passive with an agent ("by the ministers",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from accords.extract.annotate import Annotated
+from accords.extract.annotate import Annotated, NameMention
+from accords.extract.namecase import role_case
 from accords.extract.people import DocPerson, cite
 from accords.lexicon import Lexicon, Match
-from accords.names import skeleton
-from accords.text import fold
+from accords.text import fold, span_cover, squeeze_spaces
 
 _BOUNDARY_CATEGORIES = frozenset({
     "meeting_triggers", "signing_active", "signing_passive", "participation", "held_verbs",
-    "signer_refs", "future", "agent_markers", "passive_aux",
+    "signer_refs", "future", "agent_markers", "passive_aux", "signing_final", "acts",
 })
+ACT_REACH = 3  # "signed the law", "fərman imzalayıb": an act this close to the verb is what was signed
 
 
 @dataclass
@@ -65,92 +67,177 @@ def topic_words(ann: Annotated, first: int, last: int, lex: Lexicon) -> frozense
 
 
 def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
-    """Document phrases of a sentence, one per document (nested kind words dropped)."""
+    """Document phrases of a sentence, one per document (nested kind words dropped).
+
+    Linear in the sentence's length: tokens, quotations and kind words are found by
+    bisection, and a quotation shared by several kind words is read once.
+    """
     found: list[DocMention] = []
     toks = ann.tokens
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    speech = sorted((toks[mm.first].start, toks[mm.last].end) for mm in ann.matches if mm.category in _SPEECH)
+    said: dict[tuple[int, int], bool] = {}
+    topics: dict[tuple[int, int], frozenset[str]] = {}
+    names = {i for nm in ann.names for i in range(nm.first, nm.last + 1)}
     for m in ann.matches:
         if m.category not in ("document_kinds", "generic_documents"):
             continue
         generic = m.category == "generic_documents"
         q = ann.in_quote(toks[m.first].start, toks[m.last].end)
         if q is not None:
-            first = next(i for i, t in enumerate(toks) if t.start >= q[0])
-            last = max(i for i, t in enumerate(toks) if t.end <= q[1])
+            if q not in said:
+                said[q] = _quoted_speech(speech, q)
+            if said[q]:
+                q = None  # a quoted statement ("… был подписан меморандум …"), not a quoted title
+        if q is not None:
+            first = bisect_left(starts, q[0])
+            last = bisect_right(ends, q[1]) - 1
             start, end, quoted = q[0], q[1], True
         else:
-            first, last = _extent(ann, m, lex)
+            first, last = _extent(ann, m, lex, names)
             start, end, quoted = toks[first].start, toks[last].end, False
         while end > start and ann.text[end - 1] in " .,;":
             end -= 1
         kind = "other" if generic else m.value
         is_generic = generic or (not quoted and first == m.first and last == m.last)
+        if (first, last) not in topics:
+            topics[first, last] = topic_words(ann, first, last, lex)
         found.append(DocMention(kind, is_generic, start, end, quoted,
-                                topic_words(ann, first, last, lex), ann.sentence.index, first, last))
-    # one document per title: a kind word inside another's title is part of it
-    keep = [d for d in found if not any(o is not d and o.start <= d.start and d.end <= o.end
-                                        and (o.end - o.start) > (d.end - d.start) for o in found)]
+                                topics[first, last], ann.sentence.index, first, last))
+    # one document per title: a kind word inside another's (longer) title is part of it
+    nested = _nested(found)
     unique: list[DocMention] = []
-    for d in keep:
-        if not any(u.start == d.start and u.end == d.end for u in unique):
+    spans: set[tuple[int, int]] = set()
+    for k, d in enumerate(found):
+        if k not in nested and (d.start, d.end) not in spans:
+            spans.add((d.start, d.end))
             unique.append(d)
-    if lex.value("head") == "final":
-        # in head-final titles the last kind word names the document
-        for d in unique:
-            kinds = [mm for mm in ann.matches if mm.category == "document_kinds"
-                     and d.first <= mm.first and mm.last <= d.last]
-            if kinds and not d.generic:
-                d.kind = kinds[-1].value
-    else:
-        for d in unique:
-            kinds = [mm for mm in ann.matches if mm.category == "document_kinds"
-                     and d.first <= mm.first and mm.last <= d.last]
-            if kinds and not d.generic:
-                d.kind = kinds[0].value
+    kinds = ann.of("document_kinds")  # in text order, never overlapping
+    firsts, lasts = [mm.first for mm in kinds], [mm.last for mm in kinds]
+    final = lex.value("head") == "final"  # in head-final titles the last kind word names the document
+    for d in unique:
+        lo, hi = bisect_left(firsts, d.first), bisect_right(lasts, d.last)
+        if lo < hi and not d.generic:
+            d.kind = kinds[hi - 1 if final else lo].value
     return unique
 
 
-def _extent(ann: Annotated, m: Match, lex: Lexicon) -> tuple[int, int]:
+def _nested(found: list[DocMention]) -> set[int]:
+    """Indexes of mentions whose span lies inside a longer one's (one sort, one sweep)."""
+    order = sorted(range(len(found)), key=lambda k: (found[k].start, -found[k].end))
+    nested: set[int] = set()
+    reach = -1  # the furthest end among spans that start earlier
+    k = 0
+    while k < len(order):
+        group = [order[k]]
+        while k + len(group) < len(order) and found[order[k + len(group)]].start == found[order[k]].start:
+            group.append(order[k + len(group)])
+        top = found[group[0]].end  # the longest span of those starting here
+        nested.update(g for g in group if reach >= found[g].end or top > found[g].end)
+        reach = max(reach, top)
+        k += len(group)
+    return nested
+
+
+_SPEECH = ("signing_active", "signing_passive", "signing_final", "passive_aux")
+
+
+def _quoted_speech(speech: list[tuple[int, int]], q: tuple[int, int]) -> bool:
+    """A quotation that holds a signing verb is reported speech: its title is found inside it.
+
+    ``speech``: the sorted, disjoint spans of the sentence's signing verbs."""
+    k = bisect_left(speech, (q[0], -1))
+    return k < len(speech) and speech[k][1] <= q[1]
+
+
+def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[int, int]:
+    """The title around kind word ``m``; ``names``: indexes of tokens inside personal names."""
     toks = ann.tokens
     stop = lex.words("title_stop")
-    names = {i for nm in ann.names for i in range(nm.first, nm.last + 1)}
 
     def boundary(i: int, j: int) -> bool:
         """Is there a boundary between adjacent tokens i < j, or is token j itself one?"""
         gap = ann.text[toks[i].end : toks[j].start]
-        return any(c in gap for c in ",;:.!?\"“”«»()\n")
+        return any(c in gap for c in ",;:.!?\"“”«»()")  # newlines inside a sentence are wraps
 
     def blocked(i: int) -> bool:
         mm = ann.at.get(i)
+        if mm is not None and mm.category == "meeting_triggers" and mm.term.get("strength") == "weak" \
+                and (0 < i - m.last <= 2 or i == m.first - 1):
+            return False  # "план консультаций", "məsləhətləşmələr planı": an event word of the title
         return (toks[i].fold in stop
                 or (mm is not None and mm.category in _BOUNDARY_CATEGORIES))
+
+    coordinators = lex.words("coordinators")
+    determiners = lex.words("determiners")
+
+    def is_kind(i: int) -> bool:
+        mm = ann.at.get(i)
+        return mm is not None and mm.category == "document_kinds"
+
+    def next_document(i: int) -> bool:
+        """Token i is "and" between two documents: "X planı və Y memorandumu", "a plan and a memorandum"."""
+        if toks[i].fold not in coordinators:
+            return False
+        if lex.value("head") == "final":
+            return i > 0 and is_kind(i - 1)
+        j = i + 1
+        while j < len(toks) and toks[j].fold in determiners:
+            j += 1
+        return j < len(toks) and is_kind(j)
+
+    def titled(i: int) -> bool:
+        """A capitalised word right before a capitalised title ("Stratejik İşbirliği Ortak Deklarasyonu")."""
+        return toks[m.first].is_upper_initial and all(toks[j].is_upper_initial for j in range(i, m.first))
 
     first, last = m.first, m.last
     if lex.value("head") == "final":
         while (first > 0 and m.first - first < 30 and not boundary(first - 1, first)
-               and not blocked(first - 1) and first - 1 not in names):
+               and not blocked(first - 1) and not next_document(first - 1)
+               and (first - 1 not in names or titled(first - 1))):
             first -= 1
     else:
         stopwords = lex.words("stopwords")
-        determiners = lex.words("determiners")
         while (first > 0 and m.first - first < 5 and not boundary(first - 1, first)
-               and not blocked(first - 1) and toks[first - 1].fold not in determiners):
+               and not blocked(first - 1) and toks[first - 1].fold not in determiners
+               and toks[first - 1].fold not in coordinators):  # "X о геологии и меморандум": two titles
             first -= 1
-        while last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1) and not blocked(last + 1):
+        while (last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1)
+               and not blocked(last + 1) and not next_document(last + 1)):
             last += 1
         # do not end a title on a function word ("... of the")
-        while last > m.last and toks[last].fold in stopwords:
+        while last > m.last and toks[last].fold in stopwords and not _is_year_word(ann, last):
             last -= 1
     return first, last
 
 
+def _is_year_word(ann: Annotated, i: int) -> bool:
+    """"… на 2025 год", "for 2026 year": the year word ends the title's period."""
+    mm = ann.at.get(i)
+    return mm is not None and mm.category == "year_words" and i > 0 and ann.tokens[i - 1].is_digit
+
+
 def signings(ann: Annotated, lex: Lexicon) -> list[Signing]:
-    """Past signing verbs of a sentence that no future/planned marker cancels."""
+    """Past signing verbs of a sentence that no future/planned marker cancels.
+
+    A verb whose object is a law or decree ("signed the law on ratification of the
+    Agreement", "Sazişin təsdiqi barədə fərman imzalayıb") signs that act, not the
+    documents it names. A participle (``signing_final``: "қол қойылған") is a signing
+    only as the sentence's last word, where it is the predicate.
+    """
     aux = lex.words("passive_aux")
+    acts = ann.of("acts")
     out = []
     for m in ann.matches:
-        if m.category not in ("signing_active", "signing_passive") or ann.cancelled(m):
+        if m.category not in ("signing_active", "signing_passive", "signing_final") or ann.cancelled(m):
             continue
-        voice = "passive" if m.category == "signing_passive" else "active"
+        if m.category == "signing_final" and m.last != len(ann.tokens) - 1:
+            continue
+        if any(ann.clause[x.first] == ann.clause[m.first] and
+               (0 < m.first - x.last <= ACT_REACH or 0 < x.first - m.last <= ACT_REACH) for x in acts):
+            continue
+        voice = "active" if m.category == "signing_active" else "passive"
         if voice == "active" and aux:
             before = [ann.tokens[i].fold for i in range(max(0, m.first - 2), m.first)]
             if any(b in aux for b in before):
@@ -159,46 +246,104 @@ def signings(ann: Annotated, lex: Lexicon) -> list[Signing]:
     return out
 
 
+def named_people(ann: Annotated, people: dict[str, DocPerson], titles: list[DocMention]
+                 ) -> list[tuple[NameMention, DocPerson]]:
+    """The sentence's names of known people, outside document titles (once per sentence)."""
+    inside = span_cover([(d.start, d.end) for d in titles])
+    owner = {id(m): p for p in people.values() for _, m in p.mentions}
+    named = [(nm, owner.get(id(nm))) for nm in ann.names]
+    return [(nm, p) for nm, p in named if p is not None and not inside(nm.start)]
+
+
 def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: list[DocMention],
-            participants: list[DocPerson], lex: Lexicon) -> list[tuple[DocPerson, int, int]]:
-    """People the sentence says signed, with the span naming each (empty for a bare passive)."""
-    inside = [(d.start, d.end) for d in titles]
-    named = [(nm, people.get(skeleton(nm.surname))) for nm in ann.names]
-    named = [(nm, p) for nm, p in named if p is not None
-             and not any(s <= nm.start < e for s, e in inside)]
+            participants: list[DocPerson], lex: Lexicon,
+            named: list[tuple[NameMention, DocPerson]] | None = None) -> list[tuple[DocPerson, int, int]]:
+    """People the sentence says signed, with the span naming each (empty for a bare passive).
+
+    ``named``: :func:`named_people` of the sentence, when the caller has it already."""
+    if named is None:
+        named = named_people(ann, people, titles)
     trig = sig.match
     side = str(lex.value("agent_side", "after"))
     out: list[tuple[DocPerson, int, int]] = []
+    unnamed: list[tuple[DocPerson, int, int]] = []
     if sig.voice == "passive":
         markers = [m for m in ann.of("agent_markers")]
         if lex.value("agent_implicit"):
-            chosen = [(nm, p) for nm, p in named if nm.first > trig.last]
+            chosen = [(nm, p) for nm, p in named if nm.first > trig.last and _agent_case(ann, nm, lex)]
         elif not markers:
             return []
         elif side == "after":
             mk = [m for m in markers if m.first > trig.last]
             chosen = [(nm, p) for nm, p in named if mk and nm.first > mk[0].last]
+            unnamed = _role_refs(ann, mk[0].last + 1, len(ann.tokens) - 1, participants) if mk else []
         else:
             mk = [m for m in markers if m.last < trig.first]
             chosen = [(nm, p) for nm, p in named if mk and nm.last < mk[-1].first
                       and ann.clause[nm.last] == ann.clause[mk[-1].first]]
+            unnamed = _role_refs(ann, 0, mk[-1].first - 1, participants) if mk else []
+        if not chosen and markers:  # "was signed by the two ministers"
+            near = markers[0] if side == "after" else markers[-1]
+            refs = [m for m in ann.of("signer_refs")
+                    if (m.first > near.last if side == "after" else m.last < near.first)]
+            if refs:
+                return _resolve_refs(refs[0] if side == "after" else refs[-1], participants, ann)
     else:
         chosen = [(nm, p) for nm, p in named if nm.last < trig.first]  # subjects precede the verb
-        if not chosen:
+        unnamed = _role_refs(ann, 0, trig.first - 1, participants)
+        if not chosen and not unnamed:
             refs = [m for m in ann.of("signer_refs") if m.last < trig.first]
             if refs:
                 return _resolve_refs(refs[-1], participants, ann)
     for nm, p in chosen:
         if p is not None and all(p is not q for q, _, _ in out):
             out.append((p, nm.start, nm.end))
+    for p, s, e in unnamed:
+        if all(p is not q for q, _, _ in out):
+            out.append((p, s, e))
     return out
+
+
+def _role_refs(ann: Annotated, first: int, last: int, participants: list[DocPerson]
+               ) -> list[tuple[DocPerson, int, int]]:
+    """Officials named by role alone ("and his Kyrgyz counterpart", "the Azerbaijani minister"):
+    a position with one country before it and no name after it, that one participant fits."""
+    out: list[tuple[DocPerson, int, int]] = []
+    for m in ann.of("position"):
+        if not (first <= m.first and m.last <= last):
+            continue
+        if any(nm.role_first is not None and nm.role_first <= m.first < nm.first for nm in ann.names):
+            continue  # the role of a written name
+        codes = {c.value for c in ann.of("countries") if m.first - 3 <= c.first < m.first}
+        if len(codes) != 1:
+            continue
+        cls = m.term.get("cls")
+        code = codes.pop()
+        fits = [p for p in participants if p.country == code and (cls == "counterpart" or p.role_class == cls)]
+        if len(fits) == 1:
+            start = min(c.first for c in ann.of("countries") if m.first - 3 <= c.first < m.first)
+            out.append((fits[0], ann.tokens[start].start, ann.tokens[m.last].end))
+    return out
+
+
+def _agent_case(ann: Annotated, nm: NameMention, lex: Lexicon) -> bool:
+    """A name after a bare passive is its agent only in the agent's case (``agent_case``: the
+    instrumental "подписан министром …"), not in another ("в ходе визита президента …")."""
+    want = lex.value("agent_case")
+    if not want or nm.role_first is None:
+        return True
+    case = role_case(ann.tokens[nm.role_first].text, lex)
+    return case is None or case == str(want)
 
 
 def _resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> list[tuple[DocPerson, int, int]]:
     """"the ministers signed": the named participants of that class, one per country."""
     cls = ref.value
-    wanted = {"minister": {"minister"}, "head": {"minister", "head", "head_of_state",
-                                                 "head_of_government", "secretary", "chair"}}
+    wanted = {"minister": {"minister", "counterpart"}, "head": {"minister", "head", "head_of_state",
+                                                                "head_of_government", "secretary", "chair",
+                                                                "counterpart"},
+              "head_of_state": {"head_of_state", "counterpart"}, "head_of_government": {"head_of_government",
+                                                                                       "counterpart"}}
     group = [p for p in participants if p.role_class in wanted.get(cls, {cls}) and p.country]
     countries = [p.country for p in group]
     if len(group) < 2 or len(set(countries)) != len(countries):
@@ -209,7 +354,7 @@ def _resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> 
 
 def period(title: str, lex: Lexicon) -> tuple[int, int, int, int] | None:
     """Validity years from a title ("for 2026-2027", "2024-cü il üçün"): (from, to, start, end)."""
-    folded = fold(title)
+    folded, original = squeeze_spaces(fold(title))  # no backtracking over long blank runs
     for pat in lex.value("period_patterns", []) or []:
         rx = (str(pat).replace("{Y1}", r"(?P<y1>(?:19|20)\d\d)").replace("{Y2}", r"(?P<y2>(?:19|20)\d\d)")
               .replace("{Y}", r"(?P<y1>(?:19|20)\d\d)"))
@@ -218,7 +363,7 @@ def period(title: str, lex: Lexicon) -> tuple[int, int, int, int] | None:
             y1 = int(m.group("y1"))
             y2 = int(m.group("y2")) if "y2" in m.groupdict() and m.group("y2") else y1
             if y1 <= y2 <= y1 + 30:
-                return y1, y2, m.start(), m.end()
+                return y1, y2, original(m.start()), original(m.end())
     return None
 
 

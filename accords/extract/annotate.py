@@ -6,11 +6,13 @@ record that later extraction steps read; nothing here decides what is a fact.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from accords.extract.dates import DateMention, word_dates, numeric_dates
 from accords.lexicon import Lexicon, Match
-from accords.text import Sentence, Token, quote_spans
+from accords.text import Sentence, Token, fold, quote_spans
 
 ROLE_CATEGORIES = frozenset({
     "position", "portfolios", "institutions", "ranks", "countries", "home_refs", "role_glue",
@@ -36,6 +38,7 @@ class NameMention:
     initial: str | None
     role_first: int | None = None  # first token of the role phrase before the name
     coordinated_with: int | None = None  # index of the previous name in "X and Y"
+    normal: str | None = None  # the name in its dictionary form, from lemmas ("Сергей Лавров")
 
 
 @dataclass
@@ -51,29 +54,42 @@ class Annotated:
     names: list[NameMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    _of: dict[str, list[Match]] = field(default_factory=dict, repr=False, compare=False)
+    _latest: dict[str, dict[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.sentence.tokens
 
     def of(self, category: str) -> list[Match]:
-        """Matches of one category, in text order."""
-        return [m for m in self.matches if m.category == category]
+        """Matches of one category, in text order (the matches never change: grouped once)."""
+        if not self._of and self.matches:
+            for m in self.matches:
+                self._of.setdefault(m.category, []).append(m)
+        return list(self._of.get(category, ()))
+
+    def latest(self, category: str, clause: int) -> int:
+        """First token of the last ``category`` match in clause number ``clause`` (-1: none)."""
+        table = self._latest.get(category)
+        if table is None:
+            table = self._latest[category] = {self.clause[mm.first]: mm.first for mm in self.of(category)}
+        return table.get(clause, -1)
 
     def cancelled(self, m: Match) -> bool:
         """True when the match sits in a clause marked as future or planned."""
         return m.first in self.future
 
     def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
-        """The quotation containing ``[start, end)``, if any."""
-        for qs, qe in self.quotes:
-            if qs <= start and end <= qe:
-                return qs, qe
+        """The quotation containing ``[start, end)``, if any (quotations are sorted and disjoint)."""
+        k = bisect_right(self.quotes, (start, float("inf"))) - 1
+        if k >= 0 and self.quotes[k][0] <= start and end <= self.quotes[k][1]:
+            return self.quotes[k]
         return None
 
 
-def annotate(text: str, sentence: Sentence, lex: Lexicon) -> Annotated:
-    """Annotate one sentence with the rule-based annotator."""
+def annotate(text: str, sentence: Sentence, lex: Lexicon, persons: Sequence[tuple[int, int]] = (),
+             lemmas: Mapping[tuple[int, int], str] | None = None) -> Annotated:
+    """Annotate one sentence: the rules, plus the NLP layer's person spans and lemmas if given."""
     toks = sentence.tokens
     matches = lex.scan(toks)
     at: dict[int, Match] = {}
@@ -84,7 +100,8 @@ def annotate(text: str, sentence: Sentence, lex: Lexicon) -> Annotated:
     ann = Annotated(sentence, text, matches, at, clause, _future_tokens(toks, at, clause, lex))
     ann.quotes = quote_spans(text, sentence.start, sentence.end)
     ann.dates = numeric_dates(text, sentence.start, sentence.end) + word_dates(toks, lex, text)
-    ann.names = _names(text, toks, at, lex)
+    inside = [(s, e) for s, e in persons if sentence.start <= s and e <= sentence.end]
+    ann.names = _names(text, toks, at, lex, inside, lemmas or {})
     return ann
 
 
@@ -110,8 +127,9 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
     of it in the same clause (for analytic languages: "will", "to be").
     """
     window = int(lex.value("future_window", 0) or 0)
-    suffixes = tuple(str(s) for s in lex.value("future_suffixes", []) or [])
+    suffixes = lex.suffixes("future_suffixes")
     out: set[int] = set()
+    whole: set[int] = set()  # clauses cancelled as a whole (no window): each filled once, below
     for i, tok in enumerate(toks):
         m = at.get(i)
         is_future = (m is not None and m.category == "future") or (
@@ -119,21 +137,30 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
         )
         if not is_future:
             continue
-        lo, hi = (i - window, i + window) if window else (0, len(toks) - 1)
+        if not window:
+            whole.add(clause[i])
+            continue
+        lo, hi = i - window, i + window
         out.update(j for j in range(max(0, lo), min(len(toks) - 1, hi) + 1) if clause[j] == clause[i])
+    if whole:
+        out.update(j for j in range(len(toks)) if clause[j] in whole)
     return frozenset(out)
 
 
-def _is_name_token(tok: Token, at: dict[int, Match]) -> bool:
+def _is_name_token(tok: Token, at: dict[int, Match], *, capitals: bool = False) -> bool:
+    """A capitalised word outside lexicon terms; ``capitals``: a word in capitals is one too
+    (official releases write surnames so: "Бахтиёр САИДОВ"), never an acronym on its own."""
     t = tok.text
     if len(t) < 2 or not t[0].isupper() or at.get(tok.index) is not None:
         return False
-    if t.isupper() and len(t) > 1:
+    if t.isupper() and not (capitals and len(t) >= 3):
         return False
     return all(c.isalpha() or c in "'‘’ʻʼ`-" for c in t)
 
 
-def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon) -> list[NameMention]:
+def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon,
+           persons: Sequence[tuple[int, int]], lemmas: Mapping[tuple[int, int], str]
+           ) -> list[NameMention]:
     names: list[NameMention] = []
     i = 0
     while i < len(toks):
@@ -150,11 +177,16 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
             i += 1
             continue
         j = i
-        while (j + 1 < len(toks) and j - i < 3 and _is_name_token(toks[j + 1], at)
-               and text[toks[j].end : toks[j + 1].start] == " "):
+        while (j + 1 < len(toks) and j - i < 3 and _is_name_token(toks[j + 1], at, capitals=True)
+               and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-")):  # a wrap is a space;
+            # "-" joins a double name: Kassym-Jomart, Касым-Жомарт
             j += 1
         names.append(_make_name(text, toks, i, j, lex, initial=None))
         i = j + 1
+    for start, end in persons:
+        names = _with_entity(text, toks, at, lex, names, start, end)
+    for nm in names:
+        nm.normal = _normal(toks, nm, lemmas) if lemmas else None
     for k, nm in enumerate(names):
         nm.role_first = _role_start(text, toks, at, nm.first, names[k - 1].last if k else -1)
         if k and nm.role_first is None:
@@ -174,16 +206,56 @@ def _make_name(text: str, toks: tuple[Token, ...], i: int, j: int, lex: Lexicon,
     return NameMention(i, j, toks[i].start, last.start + len(surname), surname, given, initial)
 
 
+def _with_entity(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon,
+                 names: list[NameMention], start: int, end: int) -> list[NameMention]:
+    """A person entity as a candidate name.
+
+    Its words outside lexicon terms must be contiguous, capitalised at both ends and
+    at most four. A span no rule name touches becomes a name; one that covers rule
+    names entirely replaces them ("Сергей ЛАВРОВ", which the rules cut after
+    "Сергей"); where the rules found a longer name, they stay.
+    """
+    idx = [t.index for t in toks if start <= t.start and t.end <= end and at.get(t.index) is None]
+    if not idx or idx[-1] - idx[0] != len(idx) - 1 or len(idx) > 4:
+        return names
+    i, j = idx[0], idx[-1]
+    if not (toks[i].text[:1].isupper() and toks[j].text[:1].isupper()):
+        return names
+    touching = [nm for nm in names if nm.first <= j and i <= nm.last]
+    if any(nm.first < i or nm.last > j for nm in touching) or \
+            any(nm.first == i and nm.last == j for nm in touching):
+        return names
+    kept = [nm for nm in names if all(nm is not t for t in touching)]
+    return sorted([*kept, _make_name(text, toks, i, j, lex, initial=None)], key=lambda nm: nm.first)
+
+
+def _normal(toks: tuple[Token, ...], nm: NameMention, lemmas: Mapping[tuple[int, int], str]
+            ) -> str | None:
+    """The name with each word replaced by its lemma, when every word has a plausible one."""
+    if nm.initial:
+        return None
+    out: list[str] = []
+    for tok in toks[nm.first : nm.last + 1]:
+        lemma = lemmas.get((tok.start, tok.end))
+        n = min(3, len(tok.text))
+        if not lemma or fold(lemma[:n]) != tok.fold[:n]:
+            return None  # no lemma, or one that is not this word's
+        out.append("-".join(p[:1].upper() + p[1:].lower() for p in lemma.split("-"))
+                   if lemma.islower() or lemma.isupper() else lemma)
+    return " ".join(out)
+
+
 def strip_case(word: str, lex: Lexicon) -> str:
     """Drop a case ending from a surname ("Jaksılıkovun" → "Jaksılıkov") if the lexicon allows."""
-    vowels = "aeiouəıöüаеиоуыэюяөү"
-    for suf in sorted((str(s) for s in lex.value("name_case_suffixes", []) or []), key=len, reverse=True):
-        if not word.lower().endswith(suf):
+    vowels = "aeiouəıöüаеиоуыэюяөүәұі"
+    folded = fold(word)  # one character per character: apostrophe variants are one
+    for suf in lex.suffixes("name_case_suffixes"):
+        if not folded.endswith(suf):
             continue
         stem = word[: len(word) - len(suf)]
         if len(stem) < 4:
             continue
-        if suf[0] in vowels and stem[-1].lower() in vowels:
+        if suf[0] in vowels and fold(stem[-1]) in vowels:
             continue
         return stem
     return word
@@ -194,16 +266,25 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
     """First token of the role phrase that ends right before a name, if it has a position."""
     k = first - 1
     start: int | None = None
-    has_position = False
+    has_position = has_country = False
+    unknown = 0  # portfolio words the lexicon lacks ("investisiyalar, sənaye və ticarət naziri",
+    # "Министр высшего образования, науки и инноваций Узбекистана")
     while k > floor and first - k <= 16:
         gap = text[toks[k].end : toks[k + 1].start]
-        if any(c in gap for c in ".;:\n\"“”«»()"):
+        if any(c in gap for c in ".;:\"“”«»()"):  # a newline inside a sentence is a wrap
             break
         m = at.get(k)
+        if m is None and has_position != has_country and unknown < 3 and toks[k].text.islower() \
+                and toks[k].text.isalpha():  # between the position and the country, either order
+            unknown += 1  # skipped, not part of the phrase unless a country or a role word comes before
+            k -= 1
+            continue
         if m is None or m.category not in ROLE_CATEGORIES:
             break
         if m.category == "position":
             has_position = True
+        has_country = has_country or m.category in ("countries", "home_refs")
+        unknown = 0
         start = m.first
         k = m.first - 1
     while start is not None and start < first and (m := at.get(start)) is not None \

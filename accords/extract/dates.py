@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from accords.lexicon import Lexicon
+from accords.lexicon import Lexicon, Match
 from accords.model import PartialDate
-from accords.text import Token
+from accords.text import Token, fold, squeeze_spaces
 
 _NUMERIC = re.compile(
     r"(?<!\d)(?:(?P<d>\d{1,2})[./\-](?P<m>\d{1,2})[./\-](?P<y>(?:19|20)\d{2})"
@@ -31,6 +32,7 @@ class DateMention:
     start: int
     end: int
     is_range: bool = False
+    weekday: int | None = None  # ISO weekday written beside the date ("Tuesday, 5 November")
 
 
 def valid(d: PartialDate) -> bool:
@@ -75,9 +77,12 @@ def _year(tok: Token) -> int | None:
 
 
 def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str) -> list[DateMention]:
-    """Dates built around a month word: ``14 may``, ``Oktyabrın 6-da``, ``Dec 3, 2025``."""
+    """Dates built around a month word: ``14 may``, ``Oktyabrın 6-da``, ``Dec 3, 2025``,
+    with the year before them too (``2024-cü il mayın 15-də``, ``2025 жылғы 3 наурызда``)."""
     found: list[DateMention] = []
-    for m in lex.scan(tokens):
+    matches = lex.scan(tokens)
+    at = {i: m for m in matches for i in range(m.first, m.last + 1)}
+    for m in matches:
         if m.category != "months":
             continue
         month = int(m.value)
@@ -100,16 +105,104 @@ def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str)
             if y is not None and _adjacent(text, tokens[k - 1], tokens[k]):
                 year, last = y, k
                 break
+        if year is None:
+            year, first = _year_before(tokens, first, at, text)
         if day is None and year is None:
             continue  # a bare month word ("may") is no date
         found.append(DateMention(PartialDate(year, month, day), tokens[first].start, tokens[last].end,
-                                 is_range))
+                                 is_range, _weekday_beside(tokens, first, last, at, text)))
     return found
+
+
+def _year_before(tokens: tuple[Token, ...] | list[Token], first: int, at: dict[int, Match],
+                 text: str) -> tuple[int | None, int]:
+    """A year written before the day and month, joined by year words: ``2025-ci il``, ``2024-yil``."""
+    k = first - 1
+    while k >= 0 and first - k <= 3 and (m := at.get(k)) is not None and m.category == "year_words" \
+            and _adjacent(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k < 0 or k == first - 1:
+        return None, first  # at least one year word: a bare number before a day is no year
+    y = _year(tokens[k])
+    if y is None or not tokens[k].is_digit or not _adjacent(text, tokens[k], tokens[k + 1]):
+        return None, first
+    return y, k
+
+
+def _weekday_beside(tokens: tuple[Token, ...] | list[Token], first: int, last: int, at: dict[int, Match],
+                    text: str) -> int | None:
+    for k, nb in ((first - 1, first), (last + 1, last)):
+        m = at.get(k)
+        if m is not None and m.category == "weekday_names":
+            a, b = (tokens[m.last], tokens[nb]) if k < first else (tokens[nb], tokens[m.first])
+            if len(text[a.end : b.start]) <= 3:
+                return int(m.value)
+    return None
+
+
+def year_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[DateMention]:
+    """A year on its own as the time of an event (lexicon ``year_patterns``: "in 2019", "2019-cu ildə")."""
+    folded, original = squeeze_spaces(fold(text[start:end]))  # no backtracking over long blank runs
+    found: list[DateMention] = []
+    for pat in lex.value("year_patterns", []) or []:
+        rx = str(pat).replace("{Y}", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
+        for m in re.finditer(rx, folded):
+            found.append(DateMention(PartialDate(int(m.group("y"))), start + original(m.start("y")),
+                                     start + original(m.end("y"))))
+    return sorted(found, key=lambda d: d.start)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative time word of a sentence: today, yesterday, or a weekday (ISO number)."""
+
+    kind: str
+    weekday: int | None
+    match: Match
+
+
+def relative_words(matches: list[Match]) -> list[Relative]:
+    """``today`` / ``yesterday`` / ``on Monday`` matches, in text order."""
+    out: list[Relative] = []
+    for m in matches:
+        if m.category == "relative_today":
+            out.append(Relative("today", None, m))
+        elif m.category == "relative_yesterday":
+            out.append(Relative("yesterday", None, m))
+        elif m.category == "weekday_names":
+            out.append(Relative("weekday", int(m.value), m))
+    return out
+
+
+def resolve_relative(rel: Relative, anchor: PartialDate) -> PartialDate | None:
+    """The day a relative word names, counted back from ``anchor`` (a full date), else None."""
+    if anchor.year is None or anchor.month is None or anchor.day is None:
+        return None
+    day = date(anchor.year, anchor.month, anchor.day)
+    if rel.kind == "yesterday":
+        day -= timedelta(days=1)
+    elif rel.kind == "weekday" and rel.weekday is not None:
+        day -= timedelta(days=(day.isoweekday() - rel.weekday) % 7)  # the last such day, or the same day
+    return PartialDate(day.year, day.month, day.day)
+
+
+def weekday_years(d: PartialDate, weekday: int, candidates: list[int]) -> list[int]:
+    """Which of ``candidates`` years put day ``d`` (month and day known) on ``weekday``."""
+    if d.month is None or d.day is None:
+        return []
+    out = []
+    for y in candidates:
+        try:
+            if date(y, d.month, d.day).isoweekday() == weekday:
+                out.append(y)
+        except ValueError:
+            continue
+    return out
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
-    return len(gap) <= 3 and "\n" not in gap
+    return len(gap) <= 3 and gap.count("\n") <= 1  # a wrapped line, not a blank one
 
 
 def _range_gap(text: str, a: Token, b: Token) -> bool:

@@ -95,6 +95,7 @@ def role_en(role: Role) -> str | None:
 def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Lexicon) -> list[DocPerson]:
     """Every named official of the document (names with a role somewhere), merged by surname."""
     people: dict[str, DocPerson] = {}
+    by_surname: dict[str, list[str]] = {}  # surname key → people with it, in order of first mention
     order: list[str] = []
     home = lex.value("home_country")
     coordinators = lex.words("coordinators")
@@ -112,25 +113,54 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             elif nm.coordinated_with is not None and nm.coordinated_with in roles:
                 role = roles[nm.coordinated_with]
             cases[k] = _case(ann, k, role, cases, coordinators, doc_text, lex)
-            person = people.get(key)
+            person = _same_person(people, by_surname, key, nm)
             if person is None:
                 if role is None and nm.given is None:
                     continue  # a lone capitalised word is not a person
+                if key in people:  # a namesake: "Zakir Hasanov" and "Elmar Hasanov" are two people
+                    key = f"{key}~{skeleton(nm.given or nm.initial or '')}"
                 person = DocPerson(key, _full(nm, doc_text), cite(source_id, doc_text, ann, nm.start, nm.end),
-                                   nm.given, nominative(_full(nm, doc_text), cases[k], lex))
+                                   nm.given, _base(nm, _full(nm, doc_text), cases[k], lex))
                 people[key] = person
+                by_surname.setdefault(person.key.split("~")[0], []).append(key)
                 order.append(key)
             elif person.given is None and nm.given is not None:
                 person.name, person.given = _full(nm, doc_text), nm.given
-                person.base = nominative(person.name, cases[k], lex)
+                person.base = _base(nm, person.name, cases[k], lex)
                 person.name_cite = cite(source_id, doc_text, ann, nm.start, nm.end)
             person.mentions.append((si, nm))
+            by_surname[key.split("~")[0]].remove(person.key)
+            by_surname[key.split("~")[0]].append(person.key)  # the last one named answers a bare surname
             if role is not None and person.role_en is None and role.position:
                 _apply_role(person, role, ann, nm, k, source_id, doc_text)
     for p in people.values():
         if p.role_en is not None and p.country is None and home:
             p.country = str(home)
     return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
+
+
+def _same_person(people: dict[str, DocPerson], by_surname: dict[str, list[str]], key: str,
+                 nm: NameMention) -> DocPerson | None:
+    """The person of the document this mention names, if any.
+
+    A full name matches a person with the same given name (or none known yet); an
+    initial matches one whose given name starts with it; a bare surname is the
+    person with that surname named most recently.
+    """
+    keys = by_surname.get(key, [])
+    if not keys:
+        return None
+    mention_given = skeleton(nm.given.split()[0]) if nm.given else ""
+    initial = skeleton(nm.initial)[:1] if nm.initial else ""
+    for k in reversed(keys):
+        p = people[k]
+        known = skeleton(p.given.split()[0]) if p.given else ""
+        if mention_given and known and known != mention_given:
+            continue
+        if initial and known and not known.startswith(initial):
+            continue
+        return p
+    return None
 
 
 def _case(ann: Annotated, k: int, role: Role | None, cases: dict[int, str | None],
@@ -145,6 +175,11 @@ def _case(ann: Annotated, k: int, role: Role | None, cases: dict[int, str | None
     if gap in coordinators:  # "A и замглавы … B": B shares A's case
         return cases.get(k - 1)
     return None
+
+
+def _base(nm: NameMention, written: str, case: str | None, lex: Lexicon) -> str:
+    """The dictionary form: from the NLP layer's lemmas if any, else from the role word's case."""
+    return nm.normal or nominative(written, case, lex)
 
 
 def _full(nm: NameMention, text: str) -> str:

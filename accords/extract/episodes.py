@@ -1,0 +1,204 @@
+"""Which sentences report which event, and who took part in it.
+
+An article reports one main event, and often recalls earlier ones ("the Declaration
+was signed during the state visit to Tashkent on 21 June 2022"). An event sentence
+whose own date lies well before the article's reference date (its publication date,
+else the latest date of its events) reports such a background event: it becomes a
+meeting or agreement of its own, with its own date, and its countries, people and
+city stay out of the main event.
+
+Participants: a sentence that says what someone did ("met", "chaired", "signed", "was
+held") is strong evidence; a sentence that only tells what was said at the meeting
+("At the meeting the guest praised President X's policy") is weak. People and
+countries of weak sentences count only when the strong ones leave the event without
+them. A "former minister" is never a participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from accords.extract.annotate import Annotated
+from accords.extract.dates import DateMention, year_mentions
+from accords.extract.people import DocPerson
+from accords.lexicon import Lexicon, Match
+from accords.model import PartialDate
+
+BACKGROUND_GAP = timedelta(days=90)  # an event this long before the article's date is background
+_DASHES = (" - ", " – ", " — ", " -- ")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An agency dateline at the start of a sentence: "BAKU, Azerbaijan, December 3 (Trend) -"."""
+
+    ann: Annotated
+    last: int  # index of its last token in the sentence
+    date: DateMention | None
+
+    def covers(self, ann: Annotated, i: int) -> bool:
+        """Is token ``i`` of ``ann`` part of the dateline?"""
+        return ann is self.ann and i <= self.last
+
+
+def find_dateline(anns: list[Annotated]) -> Dateline | None:
+    """A sentence near the top starting with a city in capitals ("ТАШКЕНТ, 20 окт —", "ANKARA (AA) -")."""
+    for ann in anns[:4]:
+        first = ann.tokens[0]
+        m = ann.at.get(0)
+        if not (len(first.text) > 2 and first.text.isupper() and m is not None and m.category == "cities"):
+            continue
+        if not _closed(ann, m) and m.last != len(ann.tokens) - 1:
+            continue
+        head_end = _dateline_end(ann, ann.tokens[m.last].end)
+        last = max((i for i, t in enumerate(ann.tokens) if t.end <= head_end), default=m.last)
+        dates = [d for d in ann.dates if d.end <= head_end]
+        return Dateline(ann, max(last, m.last), dates[0] if dates else None)
+    return None
+
+
+def _dateline_end(ann: Annotated, city_end: int) -> int:
+    """Where the dateline stops: a dash or an agency's "/ТАСС/." within 80 characters, else
+    the end of a short sentence, of a date right after the city, or of the city itself."""
+    text, start, end = ann.text, ann.sentence.start, ann.sentence.end
+    window = text[start : min(end, start + 80)]
+    cuts = [window.find(d) for d in _DASHES if d in window]
+    slash = window.find("/.")
+    if slash != -1:
+        cuts.append(slash + 2)
+    if cuts:
+        return start + min(cuts)
+    if end - start <= 80:
+        return end
+    near = [d for d in ann.dates if d.start - city_end <= 30]
+    return near[0].end if near else city_end
+
+
+def _closed(ann: Annotated, m: Match) -> bool:
+    """A capitalised city followed by a comma, full stop or bracket: "BISHKEK, ...", "ANKARA (AA)"."""
+    after = ann.text[ann.tokens[m.last].end : ann.tokens[m.last].end + 2]
+    return after[:1] in {",", "(", "."} or after == " ("
+
+
+@dataclass
+class Episode:
+    """Event sentences of one event; ``date`` is a background event's own date."""
+
+    events: list[Annotated]
+    background: bool = False
+    date: DateMention | None = None
+    people: list[DocPerson] = field(default_factory=list)
+
+
+def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None) -> DateMention | None:
+    """The first date a sentence gives with its year (a full date, or a year alone: "in 2019")."""
+    skip = ann.sentence.start if dateline is None or dateline.ann is not ann else \
+        ann.tokens[dateline.last].end
+    dated = [d for d in ann.dates if d.date.year is not None and d.date.month is not None and d.start >= skip]
+    years = [d for d in year_mentions(ann.text, skip, ann.sentence.end, lex)]
+    found = sorted(dated + years, key=lambda d: d.start)
+    return found[0] if found else None
+
+
+def split_episodes(events: list[Annotated], published: PartialDate | None, dateline: Dateline | None,
+                   lex: Lexicon) -> list[Episode]:
+    """The main episode first (possibly empty), then background episodes in text order."""
+    dates = {id(a): own_date(a, lex, dateline) for a in events}
+    reference = _reference(published, [d for d in dates.values() if d is not None])
+    main = Episode([])
+    background: list[Episode] = []
+    for a in events:
+        d = dates[id(a)]
+        if reference is None or d is None or not _long_before(d.date, reference):
+            main.events.append(a)
+            continue
+        same = next((e for e in background if e.date is not None and e.date.date.compatible(d.date)), None)
+        if same is not None:
+            same.events.append(a)
+        else:
+            background.append(Episode([a], True, d))
+    return [main, *background]
+
+
+def _reference(published: PartialDate | None, dates: list[DateMention]) -> date | None:
+    """The earliest day the article can have been written: its publication, else its latest event."""
+    if published is not None and published.year is not None:
+        return _earliest(published)
+    known = [_earliest(d.date) for d in dates if d.date.year is not None]
+    return max(known) if known else None
+
+
+def _earliest(d: PartialDate) -> date:
+    return date(d.year or 1, d.month or 1, d.day or 1)
+
+
+def _latest(d: PartialDate) -> date:
+    if d.month is None:
+        return date(d.year or 1, 12, 31)
+    nxt = date((d.year or 1) + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1) if d.day is None else date(d.year or 1, d.month, d.day)
+
+
+def _long_before(d: PartialDate, reference: date) -> bool:
+    return d.year is not None and _latest(d) < reference - BACKGROUND_GAP
+
+
+STRONG_CATEGORIES = frozenset({"participation", "signing_active", "signing_passive", "signing_final"})
+
+
+def is_strong(ann: Annotated) -> bool:
+    """Does the sentence say what someone did (met, chaired, signed), not only what was said?"""
+    for m in ann.matches:
+        if ann.cancelled(m):
+            continue
+        if m.category in STRONG_CATEGORIES:
+            return True
+        if m.category == "meeting_triggers" and strong_trigger(ann, m):
+            return True
+    return False
+
+
+def strong_trigger(ann: Annotated, m: Match, participle: bool = True) -> bool:
+    """A verb trigger, or an event noun with a "was held" verb in its clause: after it, or
+    (``participle``) just before it ("keçirilən görüşdə", "на прошедшей встрече")."""
+    if m.term.get("strength") == "strong":
+        return True
+    if m.value == "visit":
+        return False
+    clause = ann.clause[m.first]
+    if ann.latest("held_verbs", clause) > m.last:
+        return True  # a "was held" verb after it in its clause (looked up, not searched: linear)
+    for k in range(max(0, m.first - 3), m.first) if participle else ():
+        h = ann.at.get(k)
+        if h is not None and h.category == "held_verbs" and h.last == k and ann.clause[h.first] == clause:
+            return True
+    return False
+
+
+def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Episode) -> list[DocPerson]:
+    """Named officials of an episode: those its strong sentences name, else those its weak ones do."""
+    inside = {id(a) for a in episode.events}
+    strong = {id(a) for a in episode.events if is_strong(a)}
+    found: dict[str, list[DocPerson]] = {"strong": [], "weak": []}
+    for p in people:
+        spots = [(si, nm) for si, nm in p.mentions if id(anns[si]) in inside]
+        spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
+        if not spots:
+            continue
+        found["strong" if any(id(anns[si]) in strong for si, _ in spots) else "weak"].append(p)
+    return found["strong"] or found["weak"]
+
+
+def _former(ann: Annotated, role_first: int | None, first: int) -> bool:
+    """"former Defence Minister X": a past holder of the office, not an official taking part."""
+    start = role_first if role_first is not None else first
+    for k in (start - 1, start - 2):
+        m = ann.at.get(k)
+        if k >= 0 and m is not None and m.category == "former":
+            return True
+    return False
+
+
+__all__ = ["Dateline", "Episode", "find_dateline", "is_strong", "own_date", "participants_of",
+           "split_episodes", "strong_trigger"]
