@@ -20,7 +20,8 @@ import yaml
 from accords import lexicon
 from accords.ids import make_id
 from accords.model import Document
-from accords.text import fold, tokenize
+from accords.names import transliterate
+from accords.text import tokenize
 
 MAX_BYTES = 1_000_000
 """Largest seed file accepted, in bytes (documented in seeds/README.md)."""
@@ -131,6 +132,9 @@ def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | Non
     if len(raw) > MAX_BYTES:  # grew since stat
         return None, [*errs, SeedError(name, None, f"file is {len(raw):,} bytes, over the "
                                        f"{MAX_BYTES:,}-byte limit", "split the article or trim it")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw:
+        return None, [*errs, SeedError(name, 1, "file is UTF-16 text, not UTF-8",
+                                       "re-save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)")]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, [*errs, SeedError(name, line, "file contains binary data (NUL bytes)",
@@ -296,9 +300,12 @@ def _is_date(value: str) -> bool:
 
 
 def _suggest_name(name: str) -> str:
-    stem = re.sub(r"[^a-z0-9_.\-]+", "_", fold(name.rsplit(".", 1)[0]).encode("ascii", "ignore")
-                  .decode()).strip("_-.") or "article"
-    return f"{stem}.txt"
+    """A file name the rules accept, close to ``name`` ("Maşq 2.TXT" → "mashq_2.txt")."""
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    ascii_stem = "".join(c if c.isascii() else transliterate(c, "ru" if "\u0400" <= c <= "\u04ff" else "az")
+                         for c in stem.lower())
+    clean = re.sub(r"[^a-z0-9_.\-]+", "_", ascii_stem.lower()).strip("_-.") or "article"
+    return f"{clean}.txt"
 
 
 def detect_language(text: str) -> str:

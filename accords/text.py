@@ -9,7 +9,9 @@ with no nested quantifiers, then plain loops.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 APOSTROPHES = "'‘’ʻʼ`´ʹ"
 _FOLD_SPECIAL = {"İ": "i", "I": "i", "ı": "i", "ё": "е", "Ё": "е"}
@@ -111,10 +113,11 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
     """
     cuts: list[int] = []
     soft = soft_line_breaks(text, start)
+    hyphen = _hyphen_newlines(text, start)
     for m in _BREAK.finditer(text, start):
         pos = m.start()
         if m.group() == "\n":
-            if pos not in soft and not _hyphen_line_break(text, pos):
+            if pos not in soft and pos not in hyphen:
                 cuts.append(m.end())
             continue
         after = m.end()
@@ -126,10 +129,23 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
         s, e = _trim(text, begin, cut)
         if e > s:
             toks = tokenize(text, s, e)
-            if toks:
-                sentences.append(Sentence(s, e, tuple(toks), len(sentences)))
+            for k in range(0, len(toks), MAX_SENTENCE_TOKENS):  # one piece, unless run-on
+                piece = toks[k : k + MAX_SENTENCE_TOKENS]
+                ps, pe = (s, e) if len(piece) == len(toks) else (piece[0].start, piece[-1].end)
+                sentences.append(Sentence(ps, pe, tuple(_reindex(piece, k)), len(sentences)))
         begin = cut
     return sentences
+
+
+MAX_SENTENCE_TOKENS = 250
+"""A "sentence" of more words than this (a table, a list, a page without full stops; the
+longest sentence of the corpus has about 60) is read in pieces of this many words. The
+rules relate every word of a sentence to others, so a run-on line of n words would cost
+n² or more; in pieces, the cost grows linearly with the text."""
+
+
+def _reindex(tokens: list[Token], offset: int) -> list[Token]:
+    return tokens if not offset else [replace(t, index=t.index - offset) for t in tokens]
 
 
 _TERMINAL = frozenset(".!?…:;\"»”“)")
@@ -165,7 +181,7 @@ def _paragraph_wraps(text: str, lines: list[tuple[int, int]], soft: set[int]) ->
     if len(lines) < 2:
         return
     width = max(e - s for s, e in lines)
-    for (s, e), (ns, ne) in zip(lines, lines[1:]):
+    for (s, e), (ns, ne) in zip(lines, lines[1:], strict=False):
         nxt = text[ns:ne].lstrip()
         if not nxt:
             continue
@@ -179,17 +195,33 @@ def _paragraph_wraps(text: str, lines: list[tuple[int, int]], soft: set[int]) ->
             soft.add(newline)
 
 
-def _hyphen_line_break(text: str, pos: int) -> bool:
-    """True when the newline at ``pos`` sits inside an ``olun-\\n\\nması`` break."""
-    j = pos - 1
-    while j >= 0 and text[j] in " \t\r\n":
-        j -= 1
-    if j < 1 or text[j] != "-" or not text[j - 1].isalpha():
-        return False
-    k = pos
-    while k < len(text) and text[k].isspace():
-        k += 1
-    return k < len(text) and text[k].islower()
+def _hyphen_newlines(text: str, start: int) -> set[int]:
+    """Newlines (at or after ``start``) inside ``olun-\\n\\nması`` breaks: a letter and ``-``,
+    then only blanks and line breaks, then a lower-case letter.
+
+    One pass: each run of blanks is scanned once, and the look-ahead over further
+    white space is remembered, so a million newlines cost a million steps.
+    """
+    out: set[int] = set()
+    n = len(text)
+    ahead = -1  # text[hi:ahead] is all white space, found by an earlier look-ahead
+    pos = text.find("\n", start)
+    while pos != -1:
+        lo = pos
+        while lo > 0 and text[lo - 1] in " \t\r\n":
+            lo -= 1
+        hi = pos
+        while hi < n and text[hi] in " \t\r\n":
+            hi += 1
+        k = max(hi, ahead)
+        while k < n and text[k].isspace():
+            k += 1
+        ahead = k
+        j = lo - 1
+        if j >= 1 and text[j] == "-" and text[j - 1].isalpha() and k < n and text[k].islower():
+            out.update(i for i in range(max(lo, start), hi) if text[i] == "\n")
+        pos = text.find("\n", hi)
+    return out
 
 
 def _sentence_ends(text: str, pos: int, after: int, abbreviations: frozenset[str]) -> bool:
@@ -246,3 +278,54 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((i + 1, j))
         i = j + 1
     return spans
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+def squeeze_spaces(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with each run of white space written as one space, and a map from
+    offsets of the squeezed string back to offsets of ``text``.
+
+    Lexicon patterns (``period_patterns``, ``year_patterns``, ``elapsed_patterns``) run
+    on the squeezed text: ``\\s*-?\\s*`` backtracks over every split of a blank run, so on
+    a run of n spaces it costs n² or n³ steps; on one space, a few. Patterns never need
+    two blanks in a row, so the matches are the same.
+    """
+    parts: list[str] = []
+    runs: list[int] = []  # squeezed offset of each shortened run's space
+    removed: list[int] = [0]  # characters dropped by the first k runs
+    last = 0
+    for m in _BLANKS.finditer(text):
+        if m.end() - m.start() == 1 and m.group() == " ":
+            continue
+        parts.append(text[last : m.start()])
+        parts.append(" ")
+        runs.append(m.start() - removed[-1])
+        removed.append(removed[-1] + m.end() - m.start() - 1)
+        last = m.end()
+    parts.append(text[last:])
+
+    def original(offset: int) -> int:
+        return offset + removed[bisect_left(runs, offset)]
+
+    return "".join(parts), original
+
+
+def span_cover(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test "is this offset inside one of ``spans``?": spans merged once, each lookup a
+    bisection, so checking every match of a sentence against every title stays linear."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        elif s < e:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < merged[k][1]
+
+    return inside
+

@@ -348,6 +348,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     text = doc.text
     episode_of = {id(a): k for k, ep in enumerate(episodes) for a in ep.events}
     agreements: list[AgreementFact] = []
+    of_kind: dict[str, list[AgreementFact]] = {}  # the same agreements by kind, for _find_same
     antecedents: list[tuple[str, int, int, bool, frozenset[str]]] = []  # kind, start, end, quoted, topic
     last_group: list[AgreementFact] = []  # the documents of the last signing: "the documents were signed by"
     pair = next((m.countries for m in meetings if m is not None and len(m.countries) == 2), None)
@@ -371,7 +372,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 if target is not None and d.kind not in ("other", "agreement", target.kind):
                     target = None  # a bare "Deklarasyonu" is no earlier memorandum
             else:
-                target = _find_same(agreements, d)
+                target = _find_same(of_kind.get(d.kind, []), d)
             if target is None and d.generic:
                 ante = next((x for x in reversed(antecedents) if d.kind in ("other", x[0])), None)
                 if ante is None and d.kind == "other" and not d.topic:
@@ -382,10 +383,12 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 target = _new_agreement(doc, a, lex, kind, s, e, quoted, topic, len(agreements), meeting,
                                         sigs, ep, dateline, pair)
                 agreements.append(target)
+                of_kind.setdefault(target.kind, []).append(target)
             if target is None:
                 target = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic,
                                         len(agreements), meeting, sigs, ep, dateline, pair)
                 agreements.append(target)
+                of_kind.setdefault(target.kind, []).append(target)
             elif not d.generic and (d.quoted and not target.quoted or
                                     (d.quoted == target.quoted and d.end - d.start > len(target.title))
                                     or target.valid_from is None and period(text[d.start:d.end], lex)):
@@ -403,9 +406,14 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     return agreements
 
 
+MAX_SAME_KIND = 200
+"""How many earlier agreements of a kind a document phrase is compared with. An article
+reports a handful; the bound keeps a hostile one with thousands linear."""
+
+
 def _find_same(agreements: list[AgreementFact], d: DocMention) -> AgreementFact | None:
     """An agreement of this article with the same kind and a compatible topic."""
-    for ag in agreements:
+    for ag in agreements[:MAX_SAME_KIND]:
         if ag.kind != d.kind:
             continue
         if ag.topic <= d.topic or d.topic <= ag.topic:

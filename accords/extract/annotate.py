@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from accords.extract.dates import DateMention, word_dates, numeric_dates
+from accords.extract.dates import DateMention, numeric_dates, word_dates
 from accords.lexicon import Lexicon, Match
 from accords.text import Sentence, Token, fold, quote_spans
 
@@ -39,6 +39,7 @@ class NameMention:
     role_first: int | None = None  # first token of the role phrase before the name
     coordinated_with: int | None = None  # index of the previous name in "X and Y"
     normal: str | None = None  # the name in its dictionary form, from lemmas ("Сергей Лавров")
+    surname_first: bool = False  # official style "ЛАВРОВ Сергей": the surname in capitals, first
 
 
 @dataclass
@@ -201,9 +202,17 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
 def _make_name(text: str, toks: tuple[Token, ...], i: int, j: int, lex: Lexicon,
                initial: str | None) -> NameMention:
     last = toks[j]
+    if initial is None and i < j and _capitals(toks[i].text) and not _capitals(last.text):
+        # "ЛАВРОВ Сергей (Викторович)": lists and official releases put the surname first, in capitals
+        return NameMention(i, j, toks[i].start, last.end, strip_case(toks[i].text, lex),
+                           " ".join(t.text for t in toks[i + 1 : j + 1]), None, surname_first=True)
     surname = strip_case(last.text, lex)
     given = None if initial or i == j else " ".join(t.text for t in toks[i:j])
     return NameMention(i, j, toks[i].start, last.start + len(surname), surname, given, initial)
+
+
+def _capitals(word: str) -> bool:
+    return len(word) >= 3 and word.isupper()
 
 
 def _with_entity(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon,

@@ -36,8 +36,14 @@ class DocPerson:
 
 
 def cite(source_id: str, text: str, ann: Annotated, start: int, end: int) -> Citation:
-    """A citation of ``text[start:end]`` with its sentence as context."""
-    return Citation(source_id, start, end, text[start:end], ann.sentence.start, ann.sentence.end)
+    """A citation of ``text[start:end]`` with its sentence as context; a quote from outside
+    the sentence (a title named in an earlier one) gets the line it stands on instead."""
+    cs, ce = ann.sentence.start, ann.sentence.end
+    if not (cs <= start and end <= ce):
+        cs = text.rfind("\n", 0, start) + 1
+        nl = text.find("\n", end)
+        ce = len(text) if nl == -1 else nl
+    return Citation(source_id, start, end, text[start:end], cs, ce)
 
 
 @dataclass
@@ -178,7 +184,12 @@ def _case(ann: Annotated, k: int, role: Role | None, cases: dict[int, str | None
 
 
 def _base(nm: NameMention, written: str, case: str | None, lex: Lexicon) -> str:
-    """The dictionary form: from the NLP layer's lemmas if any, else from the role word's case."""
+    """The dictionary form, given name first: from the NLP layer's lemmas if any, else from
+    the role word's case."""
+    if nm.surname_first:  # "ЛАВРОВ Сергей" → "Сергей ЛАВРОВ"
+        written = " ".join(written.split()[1:] + written.split()[:1])
+        return " ".join(nm.normal.split()[1:] + nm.normal.split()[:1]) if nm.normal else \
+            nominative(written, case, lex)
     return nm.normal or nominative(written, case, lex)
 
 
