@@ -11,16 +11,23 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from accords import __version__
+from accords.batch import extract_all
+from accords.cache import CACHE_DIR, ExtractCache
+from accords.curation import load_curation
 from accords.documents import SeedError, SeedErrors, load_seeds
-from accords.extract import extract
-from accords.package import validate_package, write_package
+from accords.overrides import apply_overrides
+from accords.package import CONTRACT_VERSION, validate_package, write_package
 from accords.resolve import resolve
 from accords.tables import build_tables
+
+CURATION_DIR = "curation"  # judgements.yml and overrides.yml, beside seeds/
 
 
 class BuildError(RuntimeError):
@@ -45,32 +52,59 @@ def created_time(repo: Path) -> str:
         except (OSError, subprocess.SubprocessError):
             epoch = ""
     seconds = int(epoch) if epoch.isdigit() else 0
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_data(seeds: Path, data_dir: Path, repo: Path) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:
-    """Load, extract, resolve and write the validated package into ``data_dir``."""
-    docs, problems = load_seeds(seeds)
-    errors = [p for p in problems if not p.warning]
+@contextmanager
+def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = time.perf_counter() - start
+
+
+def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_dir: Path | None = None,
+               timings: dict[str, float] | None = None,
+               ) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:
+    """Load, extract (in ``jobs`` processes, reusing ``cache_dir``), resolve and write the
+    validated package into ``data_dir``; each stage's seconds go into ``timings``."""
+    with _stage(timings, "load"):
+        docs, problems = load_seeds(seeds)
+        errors = [p for p in problems if not p.warning]
+        try:
+            curation = load_curation(repo / CURATION_DIR)
+        except SeedErrors as exc:  # reported together with the seeds' errors
+            errors.extend(exc.errors)
     if errors:
         raise SeedErrors(errors)
-    facts = [extract(d) for d in docs]
-    tables = build_tables(resolve(facts))
-    path = write_package(tables, data_dir, version=__version__, created=created_time(repo))
-    issues = validate_package(path)
+    with _stage(timings, "extract"):
+        facts = extract_all(docs, jobs=jobs, cache=ExtractCache(cache_dir) if cache_dir is not None else None)
+    with _stage(timings, "resolve"):
+        resolved = resolve(facts, curation)
+    with _stage(timings, "tables"):
+        tables = apply_overrides(build_tables(resolved), curation.overrides, curation.overrides_file)
+    with _stage(timings, "package"):
+        path = write_package(tables, data_dir, version=CONTRACT_VERSION, created=created_time(repo))
+        issues = validate_package(path)
     if issues:
         raise BuildError("the data package does not validate:\n" + "\n".join(issues))
     return tables, [p for p in problems if p.warning]
 
 
-def build(seeds: Path, out: Path, *, site: bool = True, repo: Path | None = None) -> BuildResult:
-    """Build data (and site) into a temporary folder, then swap it into ``out``."""
+def build(seeds: Path, out: Path, *, site: bool = True, repo: Path | None = None, jobs: int = 1,
+          cache: bool = True) -> BuildResult:
+    """Build data (and site) into a temporary folder, then swap it into ``out``.
+
+    With ``cache``, extraction results are kept in ``out/.cache/extract`` across builds.
+    """
     repo = repo or Path.cwd()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        tables, warnings = build_data(seeds, tmp / "data", repo)
+        cache_dir = out / CACHE_DIR / "extract" if cache else None
+        tables, warnings = build_data(seeds, tmp / "data", repo, jobs=jobs, cache_dir=cache_dir)
         if site:
             from accords.site import build_site
 
@@ -82,10 +116,26 @@ def build(seeds: Path, out: Path, *, site: bool = True, repo: Path | None = None
     return BuildResult(out, {k: len(v) for k, v in tables.items()}, warnings)
 
 
+def _recover(out: Path) -> None:
+    """Put back the last good build if a swap was cut off between its two renames."""
+    old = out.parent / f".{out.name}.old"
+    if old.is_dir() and not out.exists():
+        old.rename(out)
+
+
 def _swap(new: Path, out: Path) -> None:
     old = out.parent / f".{out.name}.old"
+    _recover(out)
     shutil.rmtree(old, ignore_errors=True)
+    if (out / CACHE_DIR).is_dir() and not (new / CACHE_DIR).exists():
+        (out / CACHE_DIR).rename(new / CACHE_DIR)  # the cache outlives the build it served
     if out.exists():
         out.rename(old)
-    new.rename(out)
+    try:
+        new.rename(out)
+    except BaseException:  # the last good build goes back in place, with its cache
+        _recover(out)
+        if (new / CACHE_DIR).is_dir() and out.is_dir() and not (out / CACHE_DIR).exists():
+            (new / CACHE_DIR).rename(out / CACHE_DIR)
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -62,7 +62,7 @@ def _build(seeds: Path, out: Path, site: bool, jobs: int | None) -> int:
 
     try:
         result = build(seeds, out, site=site, repo=Path.cwd(), jobs=jobs or default_jobs())
-    except (BuildError, SiteBuildError) as exc:
+    except (BuildError, SiteBuildError, OSError) as exc:  # OSError: disk full, no permission …
         print(f"accords: build failed, {out} left as it was:\n{exc}", file=sys.stderr)
         return 1
     for w in result.warnings:

@@ -8,6 +8,7 @@ not differ. A shared surname or role alone never merges two people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from accords.ids import make_id
 from accords.model import PersonFact
@@ -24,6 +25,7 @@ class PersonRecord:
     aliases: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)  # asked for every mention in every resolution pass; names repeat
 def name_key(name: str) -> tuple[str, str]:
     """(given, surname) skeletons of a written name; initials count as the given name's letter."""
     parts = name.replace(".", ". ").split()
