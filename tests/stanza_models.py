@@ -59,6 +59,12 @@ def _name(rng: random.Random, case: int) -> list[Tok]:
     return [(g[case], g[0], "B-PER"), (surname, s[0], "E-PER")]
 
 
+def _official(rng: random.Random) -> list[Tok]:
+    """Surname first, in capitals: "ЛАВРОВ Сергей", as lists and official releases write it."""
+    g, s = rng.choice(GIVEN), rng.choice(SURNAMES)
+    return [(s[0].upper(), s[0], "B-PER"), (g[0], g[0], "E-PER")]
+
+
 def _words(phrase: str) -> list[Tok]:
     return [(w, w.lower(), "O") for w in phrase.split()]
 
@@ -70,7 +76,7 @@ def _country(rng: random.Random) -> list[Tok]:
 def sentence(rng: random.Random) -> list[Tok]:
     """One synthetic news sentence with its lemmas and entity tags."""
     t1, t2 = rng.choice(TITLES), rng.choice(TITLES)
-    kind = rng.randrange(5)
+    kind = rng.randrange(6)
     if kind == 0:
         toks = _words(t1[0].capitalize()) + _country(rng) + _name(rng, 0) + _words("встретился с")
         toks += _words(t2[2]) + _country(rng) + _name(rng, 2)
@@ -84,6 +90,9 @@ def sentence(rng: random.Random) -> list[Tok]:
     elif kind == 3:
         toks = _words("Заседание прошло под председательством") + _words(t1[1]) + _country(rng)
         toks += _name(rng, 1) + [(",", ",", "O")] + _words("сообщает агентство")
+    elif kind == 4:
+        toks = _words(t1[0].capitalize()) + _country(rng) + _official(rng) + _words("провел переговоры с")
+        toks += _words(t2[2]) + _country(rng) + _name(rng, 2)
     else:
         return _words(rng.choice(FILLER))
     return [*toks, (".", ".", "O")]
