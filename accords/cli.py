@@ -95,8 +95,8 @@ def _check(paths: list[Path]) -> int:
     status = 0
     for path in paths:
         doc, problems = load_seed(path, path.parent)
-        for p in problems:
-            print(p, file=sys.stderr)
+        for problem in problems:
+            print(problem, file=sys.stderr)
         if doc is None or any(not p.warning for p in problems):
             status = 2
             continue
@@ -112,7 +112,7 @@ def _check(paths: list[Path]) -> int:
                 print(f"    participant: {p.name} ({p.country}, {p.role_en})  «{p.name_cite.quote}»")
         for a in facts.agreements:
             print(f"  agreement: {a.kind} «{a.title}» signed {a.signed_date.iso() or '?'}")
-            for s, c in zip(a.signatories, a.signatory_cites):
+            for s, c in zip(a.signatories, a.signatory_cites, strict=True):
                 print(f"    signatory: {s.name} ({s.country})  «{c.quote}»")
     return status
 

@@ -136,7 +136,7 @@ def _entries(path: Path, errors: list[SeedError]) -> list[tuple[dict[str, object
                                 "write one '- key: value' block per entry (see docs/contribute.md)"))
         return []
     out: list[tuple[dict[str, object], int]] = []
-    for item, node in zip(data, root.value):
+    for item, node in zip(data, root.value, strict=False):
         line = node.start_mark.line + 1
         if not isinstance(item, dict):
             errors.append(SeedError(name, line, "entry is not a mapping", "write 'key: value' lines"))
@@ -253,7 +253,7 @@ def _override(item: dict[str, object], line: int, name: str, errors: list[SeedEr
                 ok = False
     if not ok or base is None:
         return None
-    return Override(rid, fld if action == "set" else None, item.get("value"), str(action),
+    return Override(rid, str(fld) if action == "set" else None, item.get("value"), str(action),
                     str(reason).strip(), base[0], base[1], line)
 
 
@@ -267,7 +267,8 @@ def _value_problem(f: object, value: object) -> str | None:
     if f.type == "integer":
         return None if isinstance(value, int) and not isinstance(value, bool) else "must be an integer"
     if f.type == "list":
-        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of strings"
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of strings"
     if not isinstance(value, str):
         return "must be a string"
     if f.enum and value not in f.enum:

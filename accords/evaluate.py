@@ -15,11 +15,15 @@ from __future__ import annotations
 import json
 import shutil
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from accords.package import read_tables
 from accords.resolve.people import name_key
+
+Json = dict[str, Any]  # a gold record or a published row, as read from JSON or CSV
 
 TABLES = ("meetings", "participants", "agreements", "signatories")
 
@@ -67,10 +71,11 @@ class Report:
 def _names_match(a: str, b: str) -> bool:
     ga, sa = name_key(a)
     gb, sb = name_key(b)
-    return bool(sa) and sa == sb and (not ga or not gb or ga[:1] == gb[:1] and (ga == gb or len(ga) == 1 or len(gb) == 1))
+    return bool(sa) and sa == sb and (not ga or not gb or ga[:1] == gb[:1]
+                                      and (ga == gb or len(ga) == 1 or len(gb) == 1))
 
 
-def _person_ok(pred: dict[str, object], gold: dict[str, object]) -> bool:
+def _person_ok(pred: Json, gold: Json) -> bool:
     if pred.get("country") != gold.get("country"):
         return False
     names = [str(pred.get("name_en") or ""), str(pred.get("name") or "")]
@@ -78,17 +83,17 @@ def _person_ok(pred: dict[str, object], gold: dict[str, object]) -> bool:
     return any(_names_match(a, b) for a in names for b in golds if a and b)
 
 
-def _pair(preds: list[dict[str, object]], golds: list[dict[str, object]], ok: object,
-          prefer: object = None) -> list[tuple[int, int]]:
+def _pair(preds: list[Json], golds: list[Json], ok: Callable[[Json, Json], bool],
+          prefer: Callable[[Json, Json], int] | None = None) -> list[tuple[int, int]]:
     """Greedy one-to-one pairing of predictions and gold items (best ``prefer`` score first)."""
     used: set[int] = set()
     pairs = []
     for gi, g in enumerate(golds):
-        cands = [pi for pi, p in enumerate(preds) if pi not in used and ok(p, g)]  # type: ignore[operator]
+        cands = [pi for pi, p in enumerate(preds) if pi not in used and ok(p, g)]
         if not cands:
             continue
         if prefer is not None:
-            cands.sort(key=lambda pi: -prefer(preds[pi], g))  # type: ignore[operator]
+            cands.sort(key=lambda pi: -prefer(preds[pi], g))
         used.add(cands[0])
         pairs.append((cands[0], gi))
     return pairs
@@ -150,7 +155,7 @@ def evaluate(gold_dir: Path, data_dir: Path, seeds_dir: Path) -> Report:
     return report
 
 
-def _event_kinds(golds: dict[str, dict[str, object]]) -> dict[tuple[str, str], tuple[str, set[str]]]:
+def _event_kinds(golds: dict[str, Json]) -> dict[tuple[str, str], tuple[str, set[str]]]:
     """(file, meeting id) → (event name, kinds any report gives it)."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -160,29 +165,29 @@ def _event_kinds(golds: dict[str, dict[str, object]]) -> dict[tuple[str, str], t
         return x
 
     for file, g in golds.items():
-        for m in g.get("meetings", []):  # type: ignore[union-attr]
+        for m in g.get("meetings", []):
             find((file, m["id"]))
-        for link in g.get("same_event_as", []):  # type: ignore[union-attr]
+        for link in g.get("same_event_as", []):
             a, b = find((file, link["this_meeting"])), find((link["file"], link["meeting"]))
             parent[a] = b
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for file, g in golds.items():
-        for m in g.get("meetings", []):  # type: ignore[union-attr]
+        for m in g.get("meetings", []):
             kinds[find((file, m["id"]))].add(m["kind"])
     return {k: (f"{find(k)[0]}#{find(k)[1]}", kinds[find(k)]) for k in list(parent)}
 
 
-def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, lang: str,
-                tables: dict[str, list[dict[str, object]]], kinds: dict[tuple[str, str], tuple[str, set[str]]],
+def _score_file(report: Report, file: str, gold: Json, sid: str, lang: str,
+                tables: dict[str, list[Json]], kinds: dict[tuple[str, str], tuple[str, set[str]]],
                 event_rows: dict[str, set[str]]) -> None:
-    def cites(row: dict[str, object]) -> bool:
-        return sid in (row.get("source_ids") or [])  # type: ignore[operator]
+    def cites(row: Json) -> bool:
+        return sid in (row.get("source_ids") or [])
 
     pm = [r for r in tables["meetings"] if cites(r)]
-    gm: list[dict[str, object]] = list(gold.get("meetings", []))  # type: ignore[arg-type]
+    gm: list[Json] = list(gold.get("meetings", []))
 
-    def meeting_ok(p: dict[str, object], g: dict[str, object]) -> bool:
-        return (sorted(p.get("countries") or []) == sorted(g["countries"])  # type: ignore[arg-type]
+    def meeting_ok(p: Json, g: Json) -> bool:
+        return (sorted(p.get("countries") or []) == sorted(g["countries"])
                 and p.get("date") == g.get("date") and p.get("city") == g.get("city")
                 and p.get("kind") in kinds[(file, str(g["id"]))][1])
 
@@ -193,7 +198,7 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
         event_rows[kinds[(file, str(gm[gi]["id"]))][0]].add(str(pm[pi]["meeting_id"]))
     pmids = {str(r["meeting_id"]) for r in pm}
     pp = [r for r in tables["participants"] if cites(r) and r["meeting_id"] in pmids]
-    gp: list[dict[str, object]] = list(gold.get("participants", []))  # type: ignore[arg-type]
+    gp: list[Json] = list(gold.get("participants", []))
     ppairs = _pair(pp, gp, lambda p, g: p["meeting_id"] == mid_of_gold.get(str(g["meeting"]), p["meeting_id"])
                    and _person_ok(p, g))
     _tally(report, "participants", lang, file, pp, gp, ppairs, _person_text)
@@ -201,19 +206,19 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
         _exact(report.names_en, pp[pi].get("name_en"), gp[gi].get("name_en"))
         _exact(report.roles_en, pp[pi].get("role_en"), gp[gi].get("role_en"))
     pa = [r for r in tables["agreements"] if cites(r)]
-    ga: list[dict[str, object]] = list(gold.get("agreements", []))  # type: ignore[arg-type]
+    ga: list[Json] = list(gold.get("agreements", []))
 
-    def agreement_ok(p: dict[str, object], g: dict[str, object]) -> bool:
-        return (p.get("kind") == g.get("kind") and sorted(p.get("countries") or []) == sorted(g["countries"])  # type: ignore[arg-type]
+    def agreement_ok(p: Json, g: Json) -> bool:
+        return (p.get("kind") == g.get("kind") and sorted(p.get("countries") or []) == sorted(g["countries"])
                 and p.get("signed_date") == g.get("signed_date")
                 and p.get("valid_from") == g.get("valid_from") and p.get("valid_to") == g.get("valid_to")
                 and _same_meeting(p.get("meeting_id"), g.get("meeting"), mid_of_gold))
 
     gsig = gold.get("signatories", [])
 
-    def signer_overlap(p: dict[str, object], g: dict[str, object]) -> int:
+    def signer_overlap(p: Json, g: Json) -> int:
         names = [r for r in tables["signatories"] if r["agreement_id"] == p["agreement_id"]]
-        wanted = [s for s in gsig if s["agreement"] == g["id"]]  # type: ignore[index, union-attr]
+        wanted = [s for s in gsig if s["agreement"] == g["id"]]
         return sum(any(_person_ok(r, w) for r in names) for w in wanted) - abs(len(names) - len(wanted))
 
     apairs = _pair(pa, ga, agreement_ok, signer_overlap)
@@ -222,7 +227,7 @@ def _score_file(report: Report, file: str, gold: dict[str, object], sid: str, la
     aid_of_gold = {str(ga[gi]["id"]): str(pa[pi]["agreement_id"]) for pi, gi in apairs}
     paids = {str(r["agreement_id"]) for r in pa}
     ps = [r for r in tables["signatories"] if cites(r) and r["agreement_id"] in paids]
-    gs: list[dict[str, object]] = list(gold.get("signatories", []))  # type: ignore[arg-type]
+    gs: list[Json] = list(gold.get("signatories", []))
     spairs = _pair(ps, gs, lambda p, g: p["agreement_id"] == aid_of_gold.get(str(g["agreement"]))
                    and _person_ok(p, g))
     _tally(report, "signatories", lang, file, ps, gs, spairs, _person_text)
@@ -236,33 +241,33 @@ def _same_meeting(pred: object, gold: object, mid_of_gold: dict[str, str]) -> bo
     return str(gold) not in mid_of_gold or pred == mid_of_gold[str(gold)]
 
 
-def _tally(report: Report, table: str, lang: str, file: str, preds: list[dict[str, object]],
-           golds: list[dict[str, object]], pairs: list[tuple[int, int]], show: object) -> None:
+def _tally(report: Report, table: str, lang: str, file: str, preds: list[Json],
+           golds: list[Json], pairs: list[tuple[int, int]], show: Callable[[Json], str]) -> None:
     matched_p = {p for p, _ in pairs}
     matched_g = {g for _, g in pairs}
     report.add(table, lang, len(pairs), len(preds) - len(matched_p), len(golds) - len(matched_g))
     for i, g in enumerate(golds):
         if i not in matched_g:
-            report.misses.append(f"{file}: missed {table[:-1]} {show(g)}")  # type: ignore[operator]
+            report.misses.append(f"{file}: missed {table[:-1]} {show(g)}")
     for i, p in enumerate(preds):
         if i not in matched_p:
-            report.false.append(f"{file}: false {table[:-1]} {show(p)}")  # type: ignore[operator]
+            report.false.append(f"{file}: false {table[:-1]} {show(p)}")
 
 
-def _meeting_text(r: dict[str, object]) -> str:
-    return f"{r.get('kind')} {','.join(r.get('countries') or [])} {r.get('date')} {r.get('city')}"  # type: ignore[arg-type]
+def _meeting_text(r: Json) -> str:
+    return f"{r.get('kind')} {','.join(r.get('countries') or [])} {r.get('date')} {r.get('city')}"
 
 
-def _person_text(r: dict[str, object]) -> str:
+def _person_text(r: Json) -> str:
     return f"{r.get('name_en')} ({r.get('country')})"
 
 
-def _agreement_text(r: dict[str, object]) -> str:
-    return (f"{r.get('kind')} {','.join(r.get('countries') or [])} signed {r.get('signed_date')} "  # type: ignore[arg-type]
+def _agreement_text(r: Json) -> str:
+    return (f"{r.get('kind')} {','.join(r.get('countries') or [])} signed {r.get('signed_date')} "
             f"valid {r.get('valid_from')}-{r.get('valid_to')}")
 
 
-def _check_citations(report: Report, tables: dict[str, list[dict[str, object]]], seeds_dir: Path) -> None:
+def _check_citations(report: Report, tables: dict[str, list[Json]], seeds_dir: Path) -> None:
     files = {str(r["source_id"]): str(r["file"]) for r in tables["sources"]}
     texts: dict[str, str] = {}
     for c in tables["citations"]:
@@ -271,7 +276,7 @@ def _check_citations(report: Report, tables: dict[str, list[dict[str, object]]],
             path = seeds_dir / files[sid]
             texts[sid] = path.read_text(encoding="utf-8") if path.is_file() else ""
         report.citations_total += 1
-        start, end = int(c["start"]), int(c["end"])  # type: ignore[call-overload]
+        start, end = int(c["start"]), int(c["end"])
         report.citations_ok += texts[sid][start:end] == c["quote"]
 
 

@@ -64,8 +64,8 @@ def apply_overrides(tables: dict[str, list[Row]], overrides: list[Override],
     out = {name: list(rows) for name, rows in tables.items()}
     _cascade(out, suppressed)
     gone = {rid for ids in suppressed.values() for rid in ids}
-    out["citations"] = [c for c in out.get("citations", [])
-                        if str(c["record_id"]) not in gone and (str(c["record_id"]), str(c["field"])) not in dropped_fields]
+    out["citations"] = [c for c in out.get("citations", []) if str(c["record_id"]) not in gone
+                        and (str(c["record_id"]), str(c["field"])) not in dropped_fields]
     out["corrections"] = sorted(corrections, key=lambda r: str(r["correction_id"]))
     return out
 

@@ -27,16 +27,17 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
     for d in res.documents:
         if d.published_cite is not None:
             add("sources", d.source_id, [Cited("published", d.published_cite)])
-    meetings = []
+    meetings: list[Row] = []
     for m in res.meetings:
         meetings.append({
             "meeting_id": m.meeting_id, "date": m.date.iso(), "date_precision": m.date.precision,
             "date_basis": m.date_basis if m.date.iso() else None, "countries": list(m.countries),
-            "city": m.city, "city_basis": m.city_basis, "kind": m.kind, "label": _label(m.kind, m.countries, m.city, m.date),
+            "city": m.city, "city_basis": m.city_basis, "kind": m.kind,
+            "label": _label(m.kind, m.countries, m.city, m.date),
             "source_ids": m.source_ids,
         })
         add("meetings", m.meeting_id, m.citations)
-    participants = []
+    participants: list[Row] = []
     for p in res.participants:
         participants.append({
             "participant_id": p.record_id, "meeting_id": p.parent_id, "person_id": p.person_id,
@@ -44,7 +45,7 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
             "source_ids": p.source_ids,
         })
         add("participants", p.record_id, p.citations)
-    agreements = []
+    agreements: list[Row] = []
     for a in res.agreements:
         agreements.append({
             "agreement_id": a.agreement_id, "meeting_id": a.meeting_id, "kind": a.kind, "title": a.title,
@@ -53,7 +54,7 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
             "valid_from": a.valid_from, "valid_to": a.valid_to, "city": a.city, "source_ids": a.source_ids,
         })
         add("agreements", a.agreement_id, a.citations)
-    signatories = []
+    signatories: list[Row] = []
     for s in res.signatories:
         signatories.append({
             "signatory_id": s.record_id, "agreement_id": s.parent_id, "person_id": s.person_id,
@@ -61,11 +62,11 @@ def build_tables(res: Resolved) -> dict[str, list[Row]]:
             "basis": "stated", "source_ids": s.source_ids,
         })
         add("signatories", s.record_id, s.citations)
-    people = [{"person_id": p.person_id, "name_en": p.name_en, "country": p.country,
+    people: list[Row] = [{"person_id": p.person_id, "name_en": p.name_en, "country": p.country,
                "roles_en": p.roles_en, "aliases": p.aliases} for p in res.people]
     codes = sorted({c for m in res.meetings for c in m.countries} | {c for a in res.agreements for c in a.countries}
                    | {p.country for p in res.people if p.country})
-    countries = [{"code": c, "name_en": name_en(c)} for c in codes]
+    countries: list[Row] = [{"code": c, "name_en": name_en(c)} for c in codes]
     return {
         "sources": sorted(sources, key=lambda r: str(r["source_id"])),
         "meetings": meetings,

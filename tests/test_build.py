@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from accords.evaluate import evaluate, format_report
+
 ROOT = Path(__file__).resolve().parent.parent
 
 GOLD = ROOT / "tests" / "gold"
@@ -15,7 +16,7 @@ GOLD = ROOT / "tests" / "gold"
 
 def test_seeds_score_one_everywhere(seeds_build: Path) -> None:
     report = evaluate(GOLD / "seeds", seeds_build, ROOT / "seeds")
-    for table, score in report.scores.items():
+    for score in report.scores.values():
         assert (score.precision, score.recall) == (1.0, 1.0), format_report(report)
     assert report.citations_ok == report.citations_total > 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from accords.curation import Curation, Ref
+from accords.curation import Curation, Judgement, Ref
 from accords.ids import make_id
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.resolve.groups import Groups, Key, Links
@@ -136,7 +136,7 @@ def _resolve(facts: list[DocFacts], links: dict[str, Links]) -> Resolved:
                     {k: sorted(v) for k, v in sorted(members.items())})
 
 
-def _links(judgements: list, results: list[Resolved], curation: Curation | None) -> dict[str, Links]:
+def _links(judgements: list[Judgement], results: list[Resolved], curation: Curation | None) -> dict[str, Links]:
     """Judgements as must-link / cannot-link constraints on what sources said."""
     from accords.documents import SeedError, SeedErrors
 
@@ -148,8 +148,8 @@ def _links(judgements: list, results: list[Resolved], curation: Curation | None)
     errors = []
     for j in judgements:
         sides = [_keys(ref, index) for ref in (j.left, j.right)]
-        for ref, keys in zip((j.left, j.right), sides):
-            if not keys:
+        for ref, found in zip((j.left, j.right), sides, strict=True):
+            if not found:
                 errors.append(SeedError(curation.judgements_file if curation else "judgements", j.line,
                                         f"{ref} names no record of this build",
                                         "check the id against the data (a seed may have been removed), "
@@ -168,7 +168,7 @@ def _keys(ref: Ref, index: dict[str, set[Key]]) -> set[Key]:
 
 
 def _redirects(final: Resolved, earlier: list[tuple[str, Resolved]]) -> list[Redirect]:
-    owner: dict[Key, str] = {}
+    owner: dict[tuple[str, str, str], str] = {}
     for rid, keys in final.members.items():
         for k in keys:
             owner[(rid[:3], *k)] = rid
@@ -258,7 +258,7 @@ def _meeting_records(clusters: list[list[Member]]) -> tuple[list[MeetingRecord],
         rec = MeetingRecord("", date, basis, countries, city_member[1].city if city_member else None,
                             city_member[1].city_basis if city_member else None, best[1].kind,
                             sorted({f.document.source_id for f, _ in cluster}))
-        for f, m in cluster:
+        for _, m in cluster:
             rec.citations.append(Cited("kind", m.kind_cite))
             for code in sorted(m.country_cites):
                 rec.citations.append(Cited("countries", m.country_cites[code]))
@@ -268,7 +268,7 @@ def _meeting_records(clusters: list[list[Member]]) -> tuple[list[MeetingRecord],
                 rec.citations.append(Cited("city", m.city_cite))
         records.append(rec)
     _assign_ids(records, clusters)
-    for rec, cluster in zip(records, clusters):
+    for rec, cluster in zip(records, clusters, strict=True):
         for f, m in cluster:
             mid_of[(f.document.source_id, m.local_id)] = rec.meeting_id
     order = sorted(range(len(records)), key=lambda i: records[i].meeting_id)
@@ -283,9 +283,9 @@ def _assign_ids(records: list[MeetingRecord], clusters: list[list[Member]]) -> N
     base = [make_id("mtg", ",".join(r.countries), _date_key(r.date)) for r in records]
     firsts = [min(f.document.file for f, _ in cluster) for cluster in clusters]
     holder: dict[str, str] = {}
-    for b, first in zip(base, firsts):
+    for b, first in zip(base, firsts, strict=True):
         holder[b] = min(holder.get(b, first), first)
-    for r, b, first in zip(records, base, firsts):
+    for r, b, first in zip(records, base, firsts, strict=True):
         # two meetings of the same states on the same day: the one first reported keeps
         # the plain id (so it stays stable), the other is told apart by its first report
         r.meeting_id = b if holder[b] == first else make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
@@ -355,12 +355,12 @@ def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str], perso
     units = [[items[i] for i in g] for g in unions.groups()]
     base = [_agreement_id(u, mid_of, False) for u in units]
     holder: dict[str, str] = {}
-    for u, b in zip(units, base):
+    for u, b in zip(units, base, strict=True):
         holder[b] = min(holder.get(b, _member_tag(u)), _member_tag(u))
     records: list[AgreementRecord] = []
     signers: dict[str, RoleRecord] = {}
     owners: dict[str, list[Key]] = {}
-    for unit, b in zip(units, base):
+    for unit, b in zip(units, base, strict=True):
         aid = b if holder[b] == _member_tag(unit) else _agreement_id(unit, mid_of, True)
         records.append(_agreement_record(unit, aid, mid_of, persons, signers))
         owners[aid] = [(f.document.source_id, a.local_id) for f, a in unit]
@@ -407,7 +407,7 @@ def _agreement_record(members: list[tuple[DocFacts, AgreementFact]], aid: str,
             rec.citations.append(Cited("valid_from", a.period_cite))
         if a.city_cite is not None and a.city == rec.city:
             rec.citations.append(Cited("city", a.city_cite))
-        for p, c in zip(a.signatories, a.signatory_cites):
+        for p, c in zip(a.signatories, a.signatory_cites, strict=True):
             _add_role(signers, "sig", aid, p, f.document.source_id, persons, ("name",),
                       [Cited("person", c)])
     return rec
