@@ -26,6 +26,16 @@ Foreign Affairs of Kyrgyzstan Zheenbek Kulubaev in Astana on 10 February 2026.
 """
 
 
+SAME_DAY_SEED = """---
+url: https://example.org/az-uz-fm
+outlet: Example News
+language: ru
+---
+Министр иностранных дел Азербайджана Джейхун Байрамов 3 декабря встретился в Баку с министром
+иностранных дел Узбекистана Бахтиёром Саидовым.
+"""
+
+
 def _ids(seeds: Path) -> dict[str, dict[str, set[str]]]:
     """Per table: id → the files its row comes from."""
     docs, _ = load_seeds(seeds)
@@ -77,6 +87,20 @@ def test_adding_a_seed_changes_no_existing_id(tmp_path: Path, baseline: dict[str
     after = _ids(seeds)
     _unchanged(baseline, after, "90_en.txt")
     assert len(after["meetings"]) == len(baseline["meetings"]) + 1  # the new seed was read
+
+
+def test_another_meeting_of_the_same_states_and_day_changes_no_id(
+        tmp_path: Path, baseline: dict[str, dict[str, set[str]]]) -> None:
+    """The seeds report an Azerbaijan–Uzbekistan meeting in Baku on 3 December 2025. A new seed,
+    named to sort first, reports another one that day (other ministers, no year): it is a
+    meeting of its own, and no existing id moves to it or changes."""
+    seeds = _copy(tmp_path / "seeds")
+    (seeds / "0_ru.txt").write_text(SAME_DAY_SEED, encoding="utf-8")
+    after = _ids(seeds)
+    _unchanged(baseline, after, "0_ru.txt")
+    assert len(after["meetings"]) == len(baseline["meetings"]) + 1
+    new = [rid for rid, files in after["meetings"].items() if files == {"0_ru.txt"}]
+    assert len(new) == 1 and new[0] not in baseline["meetings"]
 
 
 @pytest.mark.parametrize("seed", ["02_en.txt", "07_ru.txt", "003_e86ccfd30ea40784.txt"])

@@ -25,6 +25,12 @@ REPORTS = {
                    "Defence of Uzbekistan Bakhodir Kurbanov on 3 December 2025."),
     "en_next_days": ("en", "2025-12-05", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
                      "Defence of Uzbekistan Bakhodir Kurbanov in Tashkent on 5 December 2025."),
+    "en_tashkent_10": ("en", "2025-12-10", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
+                       "Defence of Uzbekistan Bakhodir Kurbanov in Tashkent on 10 December 2025."),
+    "en_baku_2024": ("en", "2024-12-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
+                     "Defence of Uzbekistan Bakhodir Kurbanov in Baku on 3 December 2024."),
+    "ru_december": ("ru", "2025-12-20", "В декабре 2025 года министр обороны Азербайджана Закир Гасанов провел "
+                    "переговоры с министром обороны Узбекистана Баходиром Курбановым."),
     "en_kazakhstan": ("en", "2025-12-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of "
                       "Defence of Kazakhstan Ruslan Zhaksylykov in Baku on 3 December 2025."),
 }
@@ -48,6 +54,9 @@ CASES = [
     (("az_baku", "en_next_days"), 2, None),                          # the same states two days later
     (("az_baku", "en_kazakhstan"), 2, None),                         # another pair of states, same day
     (("az_baku", "ru_other_people"), 2, None),                       # no year and no shared official: apart
+    (("az_baku", "en_tashkent_10", "ru_december"), 3, None),         # "in December" fits both days: joins none
+    (("az_baku", "en_baku_2024", "ru_no_year"), 3, None),            # "3 December" fits two years: joins none
+    (("az_baku", "ru_december"), 1, ("2025-12-03", "Baku")),         # a month and a shared official
 ]
 
 
@@ -77,3 +86,25 @@ def test_a_report_that_gained_a_year_redirects_its_own_id(tmp_path: Path) -> Non
     ids = {r.old_id: r.new_id for r in res.redirects}
     assert list(ids.values()) == [res.meetings[0].meeting_id]
     assert all(old.startswith("mtg-") for old in ids)
+
+
+def test_a_cluster_never_holds_two_meetings_of_one_source(tmp_path: Path) -> None:
+    """Talks and, the same day, a reception by the president: one article's two meetings stay two,
+    and a second article reporting both joins each to its own."""
+    body = ("Bakı, 3 dekabr. Azərbaycanın xarici işlər naziri Ceyhun Bayramov dekabrın 3-də Bakıda Özbəkistanın "
+            "xarici işlər naziri Baxtiyor Saidov ilə danışıqlar aparıb. Həmin gün Özbəkistanın xarici işlər "
+            "naziri Baxtiyor Saidovu Azərbaycan Respublikasının Prezidenti İlham Əliyev qəbul edib.")
+    en = ("Baku, December 3. Azerbaijani Foreign Minister Jeyhun Bayramov held talks with Uzbek Foreign "
+          "Minister Bakhtiyor Saidov in Baku on 3 December 2025. On the same day, President of Azerbaijan "
+          "Ilham Aliyev received Uzbek Foreign Minister Bakhtiyor Saidov.")
+    for name, lang, text in (("az-two.txt", "az", body), ("en-two.txt", "en", en)):
+        (tmp_path / name).write_text(FRONT.format(name=name, lang=lang, published="published: 2025-12-03\n")
+                                     + text + "\n", encoding="utf-8")
+    docs, _ = load_seeds(tmp_path)
+    res = resolve([extract(d) for d in docs])
+    assert len(res.meetings) == 2
+    assert all(len(m.source_ids) == 2 for m in res.meetings)
+    people = {m.meeting_id: {p.name_en for p in res.participants if p.parent_id == m.meeting_id}
+              for m in res.meetings}
+    assert sorted(map(sorted, people.values())) == [["Bakhtiyor Saidov", "Ilham Aliyev"],
+                                                    ["Bakhtiyor Saidov", "Jeyhun Bayramov"]]

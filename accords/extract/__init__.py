@@ -34,6 +34,7 @@ from accords.extract.episodes import (
     find_dateline,
     is_strong,
     participants_of,
+    split_encounters,
     split_episodes,
     strong_trigger,
 )
@@ -73,12 +74,14 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     people = collect_people(text, doc.source_id, anns, lex)
     facts = DocFacts(doc)
     events = [a for a in anns if _is_event(a)]
-    episodes = split_episodes(events, doc.published, dateline, lex)  # main first, then background
+    main_episode, *background = split_episodes(events, doc.published, dateline, lex)
+    episodes = [*split_encounters(main_episode, people, anns), *background]  # main first
     meetings: list[MeetingFact | None] = []
     weekday: int | None = None
     for ep in episodes:
         ep.people = participants_of(people, anns, ep)
-        meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}")
+        follows = meetings[0] if ep.follows is not None and meetings else None
+        meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}", follows)
         weekday = wd if not meetings else weekday
         meetings.append(meeting)
         if meeting is not None:
@@ -156,21 +159,29 @@ def _is_event(ann: Annotated) -> bool:
 
 
 def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None, lex: Lexicon,
-             local_id: str) -> tuple[MeetingFact | None, int | None]:
-    """The meeting an episode reports (and the weekday written with its date), if it names two states."""
+             local_id: str, follows: MeetingFact | None = None) -> tuple[MeetingFact | None, int | None]:
+    """The meeting an episode reports (and the weekday written with its date), if it names two states.
+
+    ``follows``: the main meeting of the day, for a later encounter of it (a reception, a side
+    meeting), whose date and place are the main meeting's unless its own sentences say otherwise."""
     triggers = [(a, m) for a in ep.events for m in a.of("meeting_triggers") if not a.cancelled(m)]
     if not triggers:
         return None, None
     kind_ann, kind_m = _choose_kind(triggers)
     text = doc.text
     country_cites = _countries(doc, ep, dateline, lex)
-    city, city_basis, city_cite = _city(doc, anns, ep, dateline, lex)
+    call = kind_m.value == "phone_call"
+    city, city_basis, city_cite = (None, None, None) if call else _city(doc, anns, ep, dateline, lex)
+    if follows is not None and city is None and not call and follows.kind != "phone_call":
+        city, city_basis, city_cite = follows.city, follows.city_basis, follows.city_cite
     host = (lexicon.load("en").value("city_countries") or {}).get(city)
     if len(country_cites) < 2 and host and city_cite and any(m.value == "visit" for _, m in triggers):
         country_cites.setdefault(str(host), city_cite)  # a visit to Tashkent: Uzbekistan is the host
     if len(country_cites) < 2:
         return None, None
     date, basis, dcite, weekday = _meeting_date(doc, anns, ep, dateline)
+    if follows is not None and basis in ("dateline", "published", "unknown"):
+        date, basis, dcite = follows.date, follows.date_basis, follows.date_cite  # "the same day"
     kind_cite = cite(doc.source_id, text, kind_ann, kind_ann.tokens[kind_m.first].start,
                      kind_ann.tokens[kind_m.last].end)
     meeting = MeetingFact(local_id, kind_m.value, kind_cite, tuple(sorted(country_cites)), country_cites,
@@ -295,7 +306,7 @@ def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline 
                     or any(ts <= s < te for ts, te in titles) or _route(a, m):
                 continue
             return m.value, "stated", cite(doc.source_id, doc.text, a, s, e)
-    if ep.background:
+    if ep.background or ep.follows is not None:
         return None, None, None
     for a in anns:
         for m in a.of("landmarks"):

@@ -89,6 +89,8 @@ class Episode:
     background: bool = False
     date: DateMention | None = None
     people: list[DocPerson] = field(default_factory=list)
+    guests: set[str] = field(default_factory=set)  # people of a reception its sentences leave unnamed
+    follows: Episode | None = None  # the main encounter a later one of the same day follows
 
 
 def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None) -> DateMention | None:
@@ -176,6 +178,76 @@ def strong_trigger(ann: Annotated, m: Match, participle: bool = True) -> bool:
     return False
 
 
+def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotated]) -> list[Episode]:
+    """The main episode as one or more same-day encounters, the first the article's main one.
+
+    A visit often holds several meetings: talks with a counterpart, then a reception by
+    the president, a side meeting on the margins of a summit, a phone call with another
+    minister the same day. A sentence that reports a meeting (a strong trigger) starts
+    a new encounter when
+
+    - it names someone who is not among the first encounter's people while one of those
+      is absent from it ("the guest was also received by President X"), or
+    - it is marked as apart (``side_markers``: "on the sidelines", "a separate bilateral
+      meeting", "marjında") and names people other than the current encounter's, or
+    - it reports a call while the current encounter was held in person.
+
+    Other event sentences go to the encounter whose people include all those they name
+    (the current one first), so "Following the talks, the two ministers signed …" stays
+    with the talks it follows. Unsure cases stay together: under-splitting loses a
+    meeting's second half, over-splitting would invent a meeting. So a split needs a first
+    encounter whose people represent two states already, and a new one that does too
+    (counting the guest of a reception).
+    """
+    if not main.events:
+        return [main]
+    index = {id(a): si for si, a in enumerate(anns)}
+    named: dict[int, set[str]] = {}
+    for p in people:
+        for si, nm in p.mentions:
+            if not _former(anns[si], nm.role_first, nm.first):
+                named.setdefault(si, set()).add(p.key)
+    country = {p.key: p.country for p in people}
+    encounters: list[tuple[Episode, set[str], bool]] = []  # episode, its people, held by phone
+    for a in main.events:
+        who = named.get(index[id(a)], set())
+        meets = [m for m in a.of("meeting_triggers") if not a.cancelled(m) and strong_trigger(a, m)]
+        call = any(m.value == "phone_call" for m in meets)
+        if not encounters:
+            encounters.append((Episode([a]), set(who), call))
+            continue
+        first_people = encounters[0][1]
+        current, current_people, current_call = encounters[-1]
+        apart = any(not a.cancelled(m) for m in a.of("side_markers"))
+        guests = _guests(who, first_people, country)
+        new = bool(meets) and _states(first_people, country) >= 2 and _states(who | guests, country) >= 2 and (
+            (bool(who - first_people) and bool(first_people - who))
+            or (apart and who != current_people)
+            or (call and not current_call and bool(who - current_people)))
+        if new:
+            encounters.append((Episode([a], guests=guests, follows=encounters[0][0]), who | guests, call))
+            continue
+        home = next((e for e in reversed(encounters) if who <= e[1]), encounters[-1])
+        home[0].events.append(a)
+        home[1].update(who)
+    return [e for e, _, _ in encounters]
+
+
+def _states(keys: set[str], country: dict[str, str | None]) -> int:
+    """How many states the people ``keys`` represent (a meeting takes two)."""
+    return len({country[k] for k in keys} - {None})
+
+
+def _guests(who: set[str], first_people: set[str], country: dict[str, str | None]) -> set[str]:
+    """The other side of a reception that names one side only ("the guest was received by
+    President X"): the first encounter's people of the one other state, if there is one."""
+    states = {country[k] for k in who}
+    if len(states) != 1 or None in states:
+        return set()
+    others = {k for k in first_people if country[k] is not None and country[k] not in states}
+    return others if len({country[k] for k in others}) == 1 else set()
+
+
 def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Episode) -> list[DocPerson]:
     """Named officials of an episode: those its strong sentences name, else those its weak ones do."""
     inside = {id(a) for a in episode.events}
@@ -187,7 +259,8 @@ def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Epi
         if not spots:
             continue
         found["strong" if any(id(anns[si]) in strong for si, _ in spots) else "weak"].append(p)
-    return found["strong"] or found["weak"]
+    chosen = found["strong"] or found["weak"]
+    return chosen + [p for p in people if p.key in episode.guests and all(p is not q for q in chosen)]
 
 
 def _former(ann: Annotated, role_first: int | None, first: int) -> bool:
@@ -201,4 +274,4 @@ def _former(ann: Annotated, role_first: int | None, first: int) -> bool:
 
 
 __all__ = ["Dateline", "Episode", "find_dateline", "is_strong", "own_date", "participants_of",
-           "split_episodes", "strong_trigger"]
+           "split_encounters", "split_episodes", "strong_trigger"]

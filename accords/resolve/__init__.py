@@ -192,20 +192,42 @@ def _redirects(final: Resolved, earlier: list[tuple[str, Resolved]]) -> list[Red
 Member = tuple[DocFacts, MeetingFact]
 
 
-def _same_event(a: Member, b: Member, persons: PersonResolver) -> bool:
+def _evidence(a: Member, b: Member, persons: PersonResolver) -> tuple[int, int, int] | None:
+    """How strongly two reports of the same states say they saw one meeting, or ``None``
+    when they cannot be one: (officials in common, same full day, same kind).
+
+    They must come from two sources, name the same states, give compatible dates with
+    at least the month, and not two different cities. Then either the same full day or
+    a shared official is needed; and two reports that each name officials of both
+    states, none of them in common, are two meetings of that day."""
     ma, mb = a[1], b[1]
     if a[0] is b[0] or ma.countries != mb.countries:
-        return False
+        return None
     if not ma.date.compatible(mb.date) or ma.date.month is None or mb.date.month is None:
-        return False
+        return None
+    if ma.city and mb.city and ma.city != mb.city:
+        return None
     same_day = ma.date.day is not None and ma.date == mb.date and ma.date.year is not None
-    ids_a = {persons.id_of(p) for p in ma.participants}
-    shared = bool(ids_a & {persons.id_of(p) for p in mb.participants})
-    return same_day or shared
+    people_a, people_b = {persons.id_of(p) for p in ma.participants}, {persons.id_of(p) for p in mb.participants}
+    shared = len(people_a & people_b)
+    if not (same_day or shared):
+        return None
+    if not shared and _both_sides(ma) and _both_sides(mb):
+        return None  # each names officials of both states, none in common: two meetings that day
+    return shared, int(same_day), int(ma.kind == mb.kind)
+
+
+def _both_sides(m: MeetingFact) -> bool:
+    return len({p.country for p in m.participants} - {None}) >= 2
+
 
 
 def _cluster_meetings(facts: list[DocFacts], persons: PersonResolver,
                       links: Links | None) -> list[list[Member]]:
+    """Reports of one meeting, grouped: within a block of the same states, the pairs with the
+    strongest evidence join first, and a join is refused when the two groups together
+    would hold two meetings of one source, dates that contradict each other or two cities.
+    A report without a full date that fits meetings on different days joins none of them."""
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     for f in facts:
         for m in f.meetings:
@@ -213,19 +235,59 @@ def _cluster_meetings(facts: list[DocFacts], persons: PersonResolver,
     members = [mem for key in sorted(blocks) for mem in blocks[key]]
     keys = [(f.document.source_id, m.local_id) for f, m in members]
     groups = Groups(keys, links)
+    state = [_GroupState({f.document.source_id}, m.date, m.city) for f, m in members]
     offset = 0
     for key in sorted(blocks):
         block = blocks[key]
+        scored = []
         for i, j in _candidate_pairs(block, persons):  # within one block of the same states only
-            if _same_event(block[i], block[j], persons):
-                groups.union(offset + i, offset + j)
+            ev = _evidence(block[i], block[j], persons)
+            if ev is not None:
+                scored.append((ev, offset + i, offset + j))
+        ambiguous = _ambiguous(scored, members)
+        for _, i, j in sorted(scored, key=lambda x: (-x[0][0], -x[0][1], -x[0][2], x[1], x[2])):
+            if i in ambiguous or j in ambiguous:
+                continue
+            ri, rj = groups.find(i), groups.find(j)
+            if ri == rj or not state[ri].joins(state[rj]):
+                continue
+            if groups.union(i, j):
+                state[groups.find(i)] = state[ri].merged(state[rj])
         offset += len(block)
     return [[members[i] for i in group] for group in groups.groups()]
 
 
+@dataclass
+class _GroupState:
+    """What a group of reports says together: its sources, its date and its city."""
+
+    sources: set[str]
+    date: PartialDate
+    city: str | None
+
+    def joins(self, other: _GroupState) -> bool:
+        return (not self.sources & other.sources and self.date.compatible(other.date)
+                and (self.city is None or other.city is None or self.city == other.city))
+
+    def merged(self, other: _GroupState) -> _GroupState:
+        return _GroupState(self.sources | other.sources, self.date.merge(other.date), self.city or other.city)
+
+
+def _ambiguous(scored: list[tuple[tuple[int, int, int], int, int]], members: list[Member]) -> set[int]:
+    """Reports without a full date (no day, or no year) whose possible partners lie on two or
+    more different days."""
+    days: dict[int, set[str]] = defaultdict(set)
+    for _, i, j in scored:
+        for a, b in ((i, j), (j, i)):
+            mine, theirs = members[a][1].date, members[b][1].date
+            if mine.known_parts() < 3 and theirs.known_parts() == 3:
+                days[a].add(theirs.iso() or "")
+    return {i for i, found in days.items() if len(found) > 1}
+
+
 def _candidate_pairs(members: list[Member], persons: PersonResolver) -> list[tuple[int, int]]:
     """Pairs of one block that may be one event, never all pairs: those sharing a full
-    date, or a month and an official. Every pair :func:`_same_event` accepts is here."""
+    date, or a month and an official. Every pair :func:`_evidence` accepts is here."""
     keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, (_, m) in enumerate(members):
         d = m.date
@@ -280,15 +342,15 @@ def _date_key(d: PartialDate) -> str:
 
 
 def _assign_ids(records: list[MeetingRecord], clusters: list[list[Member]]) -> None:
-    base = [make_id("mtg", ",".join(r.countries), _date_key(r.date)) for r in records]
-    firsts = [min(f.document.file for f, _ in cluster) for cluster in clusters]
-    holder: dict[str, str] = {}
-    for b, first in zip(base, firsts, strict=True):
-        holder[b] = min(holder.get(b, first), first)
-    for r, b, first in zip(records, base, firsts, strict=True):
-        # two meetings of the same states on the same day: the one first reported keeps
-        # the plain id (so it stays stable), the other is told apart by its first report
-        r.meeting_id = b if holder[b] == first else make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
+    """A meeting's id: its states, its date and its first report (file and local id).
+
+    Everything in it belongs to the meeting itself, so adding, removing or editing an
+    unrelated seed never changes it; two meetings of the same states on the same day
+    (talks, then a reception) never share one. A merge that brings an earlier-named
+    report, or a more precise date, gives a new id, and ``redirects`` records the move."""
+    for r, cluster in zip(records, clusters, strict=True):
+        first = min(f"{f.document.file}#{m.local_id}" for f, m in cluster)
+        r.meeting_id = make_id("mtg", ",".join(r.countries), _date_key(r.date), first)
 
 
 def _participants(clusters: list[list[Member]], mid_of: dict[tuple[str, str], str],
