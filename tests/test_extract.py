@@ -124,3 +124,21 @@ def test_a_city_in_a_route_is_not_the_venue(tmp_path: Path) -> None:
                 "görüşüb.", "az")
     [m] = facts.meetings
     assert m.city is None and m.countries == ("AZ", "GE")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a capitalised portfolio the lexicon lacks, after "Minister of": a complement, not a person
+    (" date 2025-04-14 The Minister of Lunar Resources and Trade of the Republic of Tajikistan Zavqi Zavqizoda "
+     "met the Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov in Dushanbe.", "en",
+     {("Zavqi Zavqizoda", "TJ"), ("Bakhtiyor Saidov", "UZ")}),
+    # head-final: capitalised portfolio words before the position, even through "ve" and commas
+    (" date 2025-11-04 Türkiye Ulaştırma ve Altyapı Bakanı Abdulkadir Uraloğlu, Azerbaycan Ay Madenciliği ve "
+     "Ulaştırma Bakanı Reşad Nebiyev ile İstanbul'da görüştü.", "tr",
+     {("Abdulkadir Uraloğlu", "TR"), ("Reşad Nebiyev", "AZ")}),
+    (" date 2025-05-22 Ticaret Bakanı Ömer Bolat, Özbekistan Ay Yatırımları, Sanayi ve Ticaret Bakanı Laziz "
+     "Kudratov ile Ankara'da görüştü.", "tr", {("Ömer Bolat", "TR"), ("Laziz Kudratov", "UZ")}),
+])
+def test_unknown_portfolio_words_belong_to_the_role(tmp_path: Path, text: str, language: str,
+                                                     expected: set[tuple[str, str]]) -> None:
+    [m] = run(tmp_path, text, language).meetings
+    assert {(p.name, p.country) for p in m.participants} == expected

@@ -184,12 +184,16 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
             j += 1
         names.append(_make_name(text, toks, i, j, lex, initial=None))
         i = j + 1
+    names = [nm for nm in names if not _complement(toks, at, lex, nm)]
     for start, end in persons:
         names = _with_entity(text, toks, at, lex, names, start, end)
     for nm in names:
         nm.normal = _normal(toks, nm, lemmas) if lemmas else None
     for k, nm in enumerate(names):
-        nm.role_first = _role_start(text, toks, at, nm.first, names[k - 1].last if k else -1)
+        # the walk back stops at the previous full name; a lone capitalised word may be an
+        # unknown portfolio word ("Yatırım, Sanayi ve Ticaret Bakanı")
+        floor = max((p.last for p in names[:k] if p.given is not None or p.initial is not None), default=-1)
+        nm.role_first = _role_start(text, toks, at, nm.first, floor)
         if k and nm.role_first is None:
             prev = names[k - 1]
             between = toks[prev.last + 1 : nm.first]
@@ -197,6 +201,39 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
                     at[between[0].index].category in ("role_glue", "coordinators"):
                 nm.coordinated_with = k - 1
     return names
+
+
+_HOLDERS = frozenset({"position", "portfolios", "institutions"})
+
+
+def _complement(toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon, nm: NameMention) -> bool:
+    """A capitalised phrase inside a role, not a person: the complement of a position
+    ("Minister of Economic Development and Trade …": after a ``role_of`` word that follows
+    a position, portfolio or institution) or, where a position follows its complement
+    (``head: final``), the words between other role words and it ("Gürcistan Ekonomi ve
+    Sürdürülebilir Kalkınma Bakanı"); after a position, a name is its holder's
+    ("Cumhurbaşkanı Şevket Mirziyoyev'i Cumhurbaşkanlığı Külliyesinde")."""
+    if nm.initial is not None:
+        return False
+    k = nm.first - 1
+    if k >= 1 and toks[k].fold in lex.words("role_of"):
+        holder = at.get(k - 1)
+        if holder is not None and holder.category in _HOLDERS:
+            return True
+    before = at.get(nm.first - 1)
+    if lex.value("head") != "final" or before is None or \
+            before.category not in ("countries", "role_glue", "portfolios", "institutions"):
+        return False
+    j = nm.last + 1  # over glue and more capitalised words: "Dijital Kalkınma ve Ulaştırma Bakanı"
+    while j < len(toks) and j - nm.last <= 4:
+        m = at.get(j)
+        if m is not None and m.category == "role_glue":
+            j = m.last + 1
+        elif m is None and toks[j].is_upper_initial and toks[j].text.isalpha():
+            j += 1
+        else:
+            return m is not None and m.category in ("position", "portfolios")
+    return False
 
 
 def _make_name(text: str, toks: tuple[Token, ...], i: int, j: int, lex: Lexicon,
@@ -283,8 +320,9 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
         if any(c in gap for c in ".;:\"“”«»()"):  # a newline inside a sentence is a wrap
             break
         m = at.get(k)
-        if m is None and has_position != has_country and unknown < 3 and toks[k].text.islower() \
-                and toks[k].text.isalpha():  # between the position and the country, either order
+        if m is None and has_position != has_country and unknown < 3 and toks[k].text.isalpha():
+            # between the position and the country, either order; capitalised in titles
+            # ("Özbekistan Yatırım, Sanayi ve Ticaret Bakanı"); names stop the walk (``floor``)
             unknown += 1  # skipped, not part of the phrase unless a country or a role word comes before
             k -= 1
             continue
