@@ -45,8 +45,8 @@ def transliterate(name: str, language: str) -> str:
         low = ch.lower()
         if ch in APOSTROPHES:
             # uz o‘ / g‘: the mark only modifies the letter before it
-            if language == "uz" and i > 0 and chars[i - 1].lower() == "g":
-                out[-1] = out[-1][:-1] + ("gh" if out[-1][-1:] == "g" else out[-1][-1:])
+            if language == "uz" and i > 0 and chars[i - 1].lower() == "g" and out[-1][-1:].lower() == "g":
+                out[-1] = out[-1][:-1] + ("Gh" if out[-1][-1:] == "G" else "gh")  # G‘ayrat → Ghayrat
             continue
         if low == "д" and i + 1 < len(chars) and chars[i + 1].lower() == "ж":
             rep = "j"  # дж: Jafarov, Jaksybekov — the region's English press spelling, not Dzh
@@ -92,6 +92,13 @@ def skeleton(word: str) -> str:
         if out[-1] != c:
             out.append(c)
     return "".join(out)
+
+
+def feminine(word: str) -> bool:
+    """Does a given name end in -a (-а, -я, -ə)? Adil and Adila, Elnur and Elnura, Aleksandr
+    and Aleksandra share a skeleton but are two people; the ending is the same in every script."""
+    s = transliterate(word, "ru" if _is_cyrillic(word) else "az").lower()
+    return s.endswith("a")
 
 
 def _is_cyrillic(word: str) -> bool:

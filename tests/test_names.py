@@ -14,11 +14,16 @@ SAME = [
     ("Shuhrat Xolmuhamedov", "Shukhrat Khalmukhamedov"),
     ("Шухрат Халмухамедов", "Shukhrat Khalmukhamedov"),
     ("Zakir Həsənov", "Zakir Hasanov"),
+    ("Ilya Ivanov", "Илья Иванов"),                   # -ya, -я: the same ending in both scripts
+    ("Gulnara Karimova", "Гульнара Каримова"),
 ]
 DIFFERENT = [
     ("Zakir Hasanov", "Zakir Kurbanov"),
     ("Zakir Hasanov", "Elmar Hasanov"),
     ("Bakhodir Kurbanov", "Bakhodir Akhmedov"),
+    ("Adil Karimli", "Adila Karimli"),                # a feminine given name is another person
+    ("Elnur Hasanov", "Elnura Hasanova"),
+    ("Александр Иванов", "Aleksandra Ivanova"),
 ]
 
 
@@ -37,6 +42,8 @@ def test_different_people_keep_apart(a: str, b: str) -> None:
     ("Xələf Xələfov", "az", "Khalaf Khalafov"),
     ("Elmar Məmmədyarov", "az", "Elmar Mammadyarov"),
     ("Абдулазиз Камилов", "ru", "Abdulaziz Kamilov"),
+    ("G‘ayrat G‘ulomov", "uz", "Ghayrat Ghulomov"),     # uz g‘ → gh, at a word's start too
+    ("Og‘abek Xo‘jayev", "uz", "Oghabek Khojayev"),
 ])
 def test_transliteration_follows_press_conventions(name: str, lang: str, expected: str) -> None:
     assert transliterate(name, lang) == expected

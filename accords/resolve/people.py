@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from accords.ids import make_id
 from accords.model import PersonFact
-from accords.names import skeleton, transliterate
+from accords.names import feminine, skeleton, transliterate
 from accords.resolve.groups import Groups, Key, Links
 
 
@@ -33,6 +33,8 @@ def name_key(name: str) -> tuple[str, str]:
         return "", ""
     surname = skeleton(parts[-1])
     given = skeleton(parts[0]) if len(parts) > 1 else ""
+    if given and len(parts[0].rstrip(".")) > 1 and feminine(parts[0]):
+        given += "+a"  # Adila is not Adil
     return given, surname
 
 
