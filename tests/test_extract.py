@@ -142,3 +142,38 @@ def test_unknown_portfolio_words_belong_to_the_role(tmp_path: Path, text: str, l
                                                      expected: set[tuple[str, str]]) -> None:
     [m] = run(tmp_path, text, language).meetings
     assert {(p.name, p.country) for p in m.participants} == expected
+
+
+def test_a_headline_document_is_the_body_s_document(tmp_path: Path) -> None:
+    """The headline paraphrases the title and names the signers; the body gives the title and
+    a bare passive: one agreement, its signers from the headline."""
+    facts = run(tmp_path, "Ceyhun Bayramov və Raşid Meredov nəqliyyat sahəsində saziş imzalayıblar\n\n"
+                "Bakı, 7 may 2025. Azərbaycanın xarici işlər naziri Ceyhun Bayramov Türkmənistanın xarici işlər "
+                "naziri Raşid Meredov ilə görüşüb. Görüşün sonunda \"Azərbaycan Respublikası Hökuməti ilə "
+                "Türkmənistan Hökuməti arasında beynəlxalq avtomobil daşımaları haqqında Saziş\" imzalanıb.", "az")
+    [a] = facts.agreements
+    assert a.title.startswith("Azərbaycan Respublikası Hökuməti")
+    assert sorted(p.surname_key for p in a.signatories) == sorted(p.surname_key for p in
+                                                                  facts.meetings[0].participants)
+
+
+def test_two_documents_of_one_kind_told_apart_by_their_subject(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-06-02 Azerbaijan and Uzbekistan signed a memorandum on cooperation in "
+                "culture and a memorandum on cooperation in energy in Baku.", "en")
+    assert sorted(a.title for a in facts.agreements) == ["memorandum on cooperation in culture",
+                                                         "memorandum on cooperation in energy"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Bakı, 7 may, AZƏRTAC. Azərbaycanın xarici işlər naziri Ceyhun Bayramov Türkmənistanın xarici işlər "
+     "naziri Raşid Meredov ilə görüşüb.", "az"),
+    ("Ташкент. 7 мая. REPORT.AZ/ Министр иностранных дел Азербайджана Джейхун Байрамов встретился с "
+     "министром иностранных дел Туркменистана Рашидом Мередовым.", "ru"),
+])
+def test_a_dateline_in_ordinary_case_dates_the_meeting(tmp_path: Path, text: str, language: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(f"---\nlanguage: {language}\npublished: 2025-05-08\n---\n{text}", encoding="utf-8")
+    doc, _ = load_seed(path, tmp_path)
+    assert doc is not None
+    [m] = extract(doc).meetings
+    assert (m.date.iso(), m.date_basis) == ("2025-05-07", "dateline")

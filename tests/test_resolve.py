@@ -108,3 +108,44 @@ def test_a_cluster_never_holds_two_meetings_of_one_source(tmp_path: Path) -> Non
               for m in res.meetings}
     assert sorted(map(sorted, people.values())) == [["Bakhtiyor Saidov", "Ilham Aliyev"],
                                                     ["Bakhtiyor Saidov", "Jeyhun Bayramov"]]
+
+
+AGREEMENT_REPORTS = {
+    "az_plan": ("az", "2025-12-03", "Azərbaycanın müdafiə naziri Zakir Həsənov dekabrın 3-də Bakıda Özbəkistanın "
+                "müdafiə naziri Baxodir Kurbanov ilə görüşüb. Görüşdə \"2026-cı il üçün hərbi əməkdaşlıq planı\" "
+                "imzalanıb. Planı Zakir Həsənov imzalayıb."),
+    "en_plan": ("en", "2025-12-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of Defence of "
+                "Uzbekistan Bakhodir Kurbanov in Baku on 3 December 2025. The military cooperation plan for 2026 "
+                "was signed by Bakhodir Kurbanov."),
+    "en_two_memoranda": ("en", "2025-06-02", "In June 2022, a memorandum on cooperation in culture and a "
+                         "memorandum on cooperation in energy were signed between Azerbaijan and Uzbekistan."),
+    "en_culture": ("en", "2025-06-03", "A memorandum on cooperation in culture was signed between Azerbaijan "
+                   "and Uzbekistan in June 2022."),
+}
+
+
+def _resolve_agreements(tmp_path: Path, names: tuple[str, ...]) -> Resolved:
+    for name in names:
+        lang, published, body = AGREEMENT_REPORTS[name]
+        head = FRONT.format(name=name, lang=lang, published=f"published: {published}\n")
+        (tmp_path / f"{name.replace('_', '-')}.txt").write_text(head + body + "\n", encoding="utf-8")
+    docs, _ = load_seeds(tmp_path)
+    return resolve([extract(d) for d in docs])
+
+
+def test_one_agreement_across_languages_with_the_union_of_its_signatories(tmp_path: Path) -> None:
+    res = _resolve_agreements(tmp_path, ("az_plan", "en_plan"))
+    [agreement] = res.agreements
+    assert (agreement.kind, agreement.valid_from, len(agreement.source_ids)) == ("plan", 2026, 2)
+    signers = {s.name_en: s for s in res.signatories}
+    assert set(signers) == {"Zakir Hasanov", "Bakhodir Kurbanov"}
+    # each signatory still cited to the source that states it
+    assert {c.citation.source_id for c in signers["Zakir Hasanov"].citations} == \
+        {d.source_id for d in res.documents if d.language == "az"}
+
+
+def test_two_documents_of_one_article_stay_two_and_a_title_finds_its_own(tmp_path: Path) -> None:
+    res = _resolve_agreements(tmp_path, ("en_two_memoranda", "en_culture"))
+    assert len(res.agreements) == 2
+    by_sources = sorted(len(a.source_ids) for a in res.agreements)
+    assert by_sources == [1, 2]  # the culture memorandum is reported twice, the energy one once

@@ -43,7 +43,7 @@ from accords.extract.people import DocPerson, cite, collect_people
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.names import skeleton, transliterate
-from accords.text import span_cover, split_sentences, squeeze_spaces, tokenize
+from accords.text import headline, span_cover, split_sentences, squeeze_spaces, tokenize
 
 EXTRACTOR_VERSION = "1"
 KIND_ORDER = ("phone_call", "commission_session", "summit", "consultations", "talks", "meeting")
@@ -86,7 +86,8 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
         meetings.append(meeting)
         if meeting is not None:
             facts.meetings.append(meeting)
-    facts.agreements = _agreements(doc, anns, people, episodes, meetings, dateline, lex)
+    facts.agreements = _agreements(doc, anns, people, episodes, meetings, dateline, lex,
+                                   headline(text, content_start))
     main = meetings[0]
     if main is not None and main.date.year is None:
         year = _infer_year(doc, anns, facts.agreements, main.date, weekday, lex)
@@ -354,7 +355,12 @@ def _person_fact(p: DocPerson, language: str) -> PersonFact:
 
 def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], episodes: list[Episode],
                 meetings: list[MeetingFact | None], dateline: Dateline | None,
-                lex: Lexicon) -> list[AgreementFact]:
+                lex: Lexicon, head: tuple[int, int] | None = None) -> list[AgreementFact]:
+    """The documents reported as signed, one each however often the article names it.
+
+    A document named only in the headline ("… sign transport agreement") is one the body
+    reports in full ("… agreement on international road transport"), in other words: it
+    is folded into the body's document of its kind when there is one."""
     by_key = {p.key: p for p in people}
     text = doc.text
     episode_of = {id(a): k for k, ep in enumerate(episodes) for a in ep.events}
@@ -362,6 +368,8 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     of_kind: dict[str, list[AgreementFact]] = {}  # the same agreements by kind, for _find_same
     antecedents: list[tuple[str, int, int, bool, frozenset[str]]] = []  # kind, start, end, quoted, topic
     last_group: list[AgreementFact] = []  # the documents of the last signing: "the documents were signed by"
+    headline_only: set[int] = set()  # agreements named in the headline and nowhere else (so far)
+    in_body: set[int] = set()
     pair = next((m.countries for m in meetings if m is not None and len(m.countries) == 2), None)
     for a in anns:
         mentions = doc_mentions(a, lex)
@@ -371,6 +379,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
             continue
         k = episode_of.get(id(a), 0)
         ep, meeting = episodes[k], meetings[k]
+        in_headline = head is not None and head[0] <= a.sentence.start and a.sentence.end <= head[1]
         sentence_agreements: list[AgreementFact] = []
         if not any(not d.generic for d in mentions) and any(not a.cancelled(m) for m in a.of("plural_documents")):
             sentence_agreements.extend(last_group)
@@ -406,6 +415,9 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 _retitle(target, doc, a, d.start, d.end, d.quoted, d.topic, lex)
             if all(target is not x for x in sentence_agreements):
                 sentence_agreements.append(target)
+            (headline_only if in_headline and id(target) not in in_body else in_body).add(id(target))
+            if not in_headline:
+                headline_only.discard(id(target))
         named = named_people(a, by_key, mentions)
         for sig in sigs:
             for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex, named):
@@ -414,7 +426,26 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                         ag.signatories.append(_person_fact(person, doc.language))
                         ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
         last_group = sentence_agreements or last_group
-    return agreements
+    return _fold_headline(agreements, headline_only, in_body)
+
+
+def _fold_headline(agreements: list[AgreementFact], headline_only: set[int], in_body: set[int]
+                   ) -> list[AgreementFact]:
+    """Drop documents named only in the headline that the body reports with their kind; the
+    headline's signatories ("X and Y sign programme") go to the body's document when it is
+    the only one of that kind."""
+    out: list[AgreementFact] = []
+    for ag in agreements:
+        body = [b for b in agreements if b.kind == ag.kind and id(b) in in_body]
+        if id(ag) not in headline_only or not body:
+            out.append(ag)
+            continue
+        if len(body) == 1:
+            for person, c in zip(ag.signatories, ag.signatory_cites, strict=True):
+                if all(x.surname_key != person.surname_key for x in body[0].signatories):
+                    body[0].signatories.append(person)
+                    body[0].signatory_cites.append(c)
+    return out
 
 
 MAX_SAME_KIND = 200

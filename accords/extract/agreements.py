@@ -52,7 +52,7 @@ class Signing:
 def topic_words(ann: Annotated, first: int, last: int, lex: Lexicon) -> frozenset[str]:
     """Content words of a title (4-letter prefixes), for telling documents apart."""
     stop = lex.words("stopwords")
-    ignore = {"countries", "institutions", "portfolios", "document_kinds", "generic_documents",
+    ignore = {"countries", "institutions", "document_kinds", "generic_documents",
               "year_words", "months", "cities", "home_refs", "role_glue", "position"}
     out = set()
     for i in range(first, last + 1):
@@ -60,10 +60,21 @@ def topic_words(ann: Annotated, first: int, last: int, lex: Lexicon) -> frozense
         m = ann.at.get(i)
         if (m is not None and m.category in ignore) or tok.fold in stop or len(tok.fold) < 4:
             continue
+        if m is not None and m.category == "portfolios" and _of_ministry(ann, m):
+            continue  # "the Ministry of Culture" names a party; "cooperation in culture", the subject
         if any(c.isdigit() for c in tok.fold):
             continue
         out.add(tok.fold[:4])
     return frozenset(out)
+
+
+def _of_ministry(ann: Annotated, m: Match) -> bool:
+    """Is portfolio ``m`` part of an institution's or a position's name (within two words)?"""
+    for k in (*range(m.first - 2, m.first), *range(m.last + 1, m.last + 3)):
+        x = ann.at.get(k)
+        if x is not None and x.category in ("institutions", "position"):
+            return True
+    return False
 
 
 def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
@@ -203,8 +214,13 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
                and not blocked(first - 1) and toks[first - 1].fold not in determiners
                and toks[first - 1].fold not in coordinators):  # "X о геологии и меморандум": two titles
             first -= 1
+        def place(i: int) -> bool:
+            """"… in Baku", "… в Ташкенте": a preposition before a city ends the title."""
+            city = ann.at.get(i + 1)
+            return toks[i].fold in stopwords and city is not None and city.category == "cities"
+
         while (last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1)
-               and not blocked(last + 1) and not next_document(last + 1)):
+               and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)):
             last += 1
         # do not end a title on a function word ("... of the")
         while last > m.last and toks[last].fold in stopwords and not _is_year_word(ann, last):

@@ -224,15 +224,15 @@ def _complement(toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon, nm:
     if lex.value("head") != "final" or before is None or \
             before.category not in ("countries", "role_glue", "portfolios", "institutions"):
         return False
-    j = nm.last + 1  # over glue and more capitalised words: "Dijital Kalkınma ve Ulaştırma Bakanı"
-    while j < len(toks) and j - nm.last <= 4:
+    j = nm.last + 1  # over glue, portfolios and more capitalised words to the position:
+    while j < len(toks) and j - nm.last <= 5:  # "Dijital Kalkınma ve Ulaştırma Bakanı"
         m = at.get(j)
-        if m is not None and m.category == "role_glue":
+        if m is not None and m.category in ("role_glue", "portfolios"):
             j = m.last + 1
         elif m is None and toks[j].is_upper_initial and toks[j].text.isalpha():
             j += 1
         else:
-            return m is not None and m.category in ("position", "portfolios")
+            return m is not None and m.category == "position"
     return False
 
 

@@ -44,10 +44,17 @@ class Dateline:
 
 def find_dateline(anns: list[Annotated]) -> Dateline | None:
     """A sentence near the top starting with a city in capitals ("ТАШКЕНТ, 20 окт —", "ANKARA (AA) -")."""
-    for ann in anns[:4]:
+    for k, ann in enumerate(anns[:4]):
         first = ann.tokens[0]
         m = ann.at.get(0)
-        if not (len(first.text) > 2 and first.text.isupper() and m is not None and m.category == "cities"):
+        if m is None or m.category != "cities" or len(first.text) <= 2:
+            continue
+        if m.last == len(ann.tokens) - 1 and k + 1 < len(anns):  # "Ташкент. 2 сентября. REPORT.AZ/"
+            nxt = anns[k + 1]
+            d = next((d for d in nxt.dates if d.start == nxt.tokens[0].start), None)
+            if d is not None:
+                return Dateline(nxt, max(i for i, t in enumerate(nxt.tokens) if t.end <= d.end), d)
+        if not first.text.isupper() and not _dated_place(ann, m):
             continue
         if not _closed(ann, m) and m.last != len(ann.tokens) - 1:
             continue
@@ -56,6 +63,14 @@ def find_dateline(anns: list[Annotated]) -> Dateline | None:
         dates = [d for d in ann.dates if d.end <= head_end]
         return Dateline(ann, max(last, m.last), dates[0] if dates else None)
     return None
+
+
+def _dated_place(ann: Annotated, m: Match) -> bool:
+    """A city in ordinary case that opens a dateline: a comma or full stop, then at once a
+    date ("Bakı, 3 aprel, AZƏRTAC", "Ташкент. 2 сентября. REPORT.AZ/")."""
+    end = ann.tokens[m.last].end
+    gap = ann.text[end : end + 2]
+    return gap[:1] in {",", "."} and any(0 <= d.start - end <= 3 for d in ann.dates)
 
 
 def _dateline_end(ann: Annotated, city_end: int) -> int:

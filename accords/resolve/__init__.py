@@ -411,8 +411,14 @@ def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str], perso
         members = groups[key]
         periods = {(a.valid_from, a.valid_to) for _, a in members if a.valid_from is not None}
         if len(periods) <= 1:  # different periods: different documents
-            for i in range(at + 1, at + len(members)):
-                unions.union(at, i)
+            sources = {at + k: {f.document.source_id} for k, (f, _) in enumerate(members)}  # per group root
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    ri, rj = unions.find(at + i), unions.find(at + j)
+                    if ri == rj or sources[ri] & sources[rj] or not _same_document(members[i], members[j]):
+                        continue  # two documents of one article are two documents
+                    if unions.union(ri, rj):
+                        sources[unions.find(ri)] = sources[ri] | sources[rj]
         at += len(members)
     units = [[items[i] for i in g] for g in unions.groups()]
     base = [_agreement_id(u, mid_of, False) for u in units]
@@ -428,6 +434,14 @@ def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str], perso
         owners[aid] = [(f.document.source_id, a.local_id) for f, a in unit]
     records.sort(key=lambda r: r.agreement_id)
     return records, [signers[k] for k in sorted(signers)], owners
+
+
+def _same_document(a: tuple[DocFacts, AgreementFact], b: tuple[DocFacts, AgreementFact]) -> bool:
+    """May two reports of one key (kind, parties, meeting or date) be one document? Not two
+    titles in one language with no content word in common ("… on culture", "… on energy");
+    across languages titles cannot be compared."""
+    same_language = a[0].document.language == b[0].document.language
+    return not (same_language and a[1].topic and b[1].topic and not a[1].topic & b[1].topic)
 
 
 def _agreement_id(members: list[tuple[DocFacts, AgreementFact]], mid_of: dict[tuple[str, str], str],
