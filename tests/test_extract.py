@@ -177,3 +177,23 @@ def test_a_dateline_in_ordinary_case_dates_the_meeting(tmp_path: Path, text: str
     assert doc is not None
     [m] = extract(doc).meetings
     assert (m.date.iso(), m.date_basis) == ("2025-05-07", "dateline")
+
+
+def test_a_past_visit_and_its_then_prime_minister(tmp_path: Path) -> None:
+    """Background: a visit whose second state is named only in the document's title, and a
+    signer who was "then" in office, is a participant of that past event."""
+    facts = run(tmp_path, " date 2025-06-05 Armenian Prime Minister Nikol Pashinyan held a telephone conversation "
+                "with Georgian Prime Minister Irakli Kobakhidze. In January 2024 Pashinyan and then Georgian Prime "
+                "Minister Irakli Garibashvili signed a joint declaration during Garibashvili's official visit to "
+                "Armenia. The Uzbek-Tajik Treaty on the state border was signed in Dushanbe in June 2022 during "
+                "the state visit to Tajikistan.", "en")
+    past = {m.date.iso(): m for m in facts.meetings[1:]}
+    assert {p.name for p in past["2024-01"].participants} == {"Nikol Pashinyan", "Irakli Garibashvili"}
+    assert past["2022-06"].countries == ("TJ", "UZ")
+
+
+def test_a_background_agreement_naming_no_state_is_between_the_article_s_two(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-07-15 Вице-премьер России Алексей Оверчук и министр экономики Киргизии "
+                "Данияр Амангельдиев провели переговоры. Действующее соглашение было подписано в 2020 году.", "ru")
+    [a] = facts.agreements
+    assert (a.countries, a.signed_date.iso(), a.meeting_local_id) == (("KG", "RU"), "2020", None)

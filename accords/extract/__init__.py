@@ -197,6 +197,7 @@ def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexic
     only when the rest leave fewer than two."""
     strong: dict[str, Citation] = {}
     weak: dict[str, Citation] = {}
+    titled: dict[str, Citation] = {}  # states named only in a document's title
     home = lex.value("home_country")
     for a in ep.events:
         if not any(m.category in ("meeting_triggers", "participation") and not a.cancelled(m)
@@ -206,6 +207,9 @@ def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexic
         in_title = span_cover([(d.start, d.end) for d in doc_mentions(a, lex) if not d.generic])
         for m in a.matches:
             if in_title(a.tokens[m.first].start):
+                if m.category == "countries" and m.value not in titled:
+                    titled[m.value] = cite(doc.source_id, doc.text, a, a.tokens[m.first].start,
+                                           a.tokens[m.last].end)
                 continue  # a country named in a document's title is no participant
             if dateline is not None and dateline.covers(a, m.first):
                 continue  # "BAKU, Azerbaijan, December 3": the agency's place
@@ -215,7 +219,10 @@ def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexic
     for p in ep.people:
         if p.country and p.country not in strong:
             strong[p.country] = p.country_cite or p.role_cite or p.name_cite
-    return strong if len(strong) >= 2 else {**weak, **strong}
+    found = strong if len(strong) >= 2 else {**weak, **strong}
+    if ep.background and len(found) < 2:  # "the Uzbek-Tajik treaty, signed during the state visit
+        found = {**titled, **found}       # to Tajikistan": the visit was between the two parties
+    return found
 
 
 def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
@@ -510,8 +517,9 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         countries = list(meeting.countries)
     elif len(countries) < 2:
         countries = sorted({m.value for m in a.of("countries")} | set(countries))
-    if len(countries) < 2 and pair is not None and a.of("pair_refs"):
-        countries = list(pair)  # "ikki davlat o'rtasidagi deklaratsiya": the article's two states
+    if len(countries) < 2 and pair is not None and (a.of("pair_refs") or not countries):
+        countries = list(pair)  # "ikki davlat o'rtasidagi deklaratsiya", "the current agreement":
+        # the article's two states
     ag.countries = tuple(countries)
     return ag
 

@@ -11,7 +11,8 @@ Participants: a sentence that says what someone did ("met", "chaired", "signed",
 held") is strong evidence; a sentence that only tells what was said at the meeting
 ("At the meeting the guest praised President X's policy") is weak. People and
 countries of weak sentences count only when the strong ones leave the event without
-them. A "former minister" is never a participant.
+them. A "former minister" is never a participant of the article's own event; in an
+event of the past ("signed in 2024 by then Prime Minister X") the office was his.
 """
 
 from __future__ import annotations
@@ -270,7 +271,8 @@ def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Epi
     found: dict[str, list[DocPerson]] = {"strong": [], "weak": []}
     for p in people:
         spots = [(si, nm) for si, nm in p.mentions if id(anns[si]) in inside]
-        spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
+        if not episode.background:  # "then Prime Minister X signed …" in 2024: he took part then
+            spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
         if not spots:
             continue
         found["strong" if any(id(anns[si]) in strong for si, _ in spots) else "weak"].append(p)
