@@ -77,6 +77,11 @@ _VOWELS = set("aeiouy")
 
 def skeleton(word: str) -> str:
     """A spelling- and script-independent key of one name word."""
+    if not _is_cyrillic(word):  # English digraphs first, or the Latin c (= j) would split "ch"
+        low = word.lower()
+        for a, b in (("tch", "ç"), ("ch", "ç"), ("sh", "ş")):
+            low = low.replace(a, b)
+        word = low
     s = transliterate(word, "ru" if _is_cyrillic(word) else "az").lower()
     for a, b in (("shch", "sh"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "h"),
                  ("ch", "c"), ("sh", "s"), ("ts", "c")):

@@ -197,3 +197,18 @@ def test_a_background_agreement_naming_no_state_is_between_the_article_s_two(tmp
                 "Данияр Амангельдиев провели переговоры. Действующее соглашение было подписано в 2020 году.", "ru")
     [a] = facts.agreements
     assert (a.countries, a.signed_date.iso(), a.meeting_local_id) == (("KG", "RU"), "2020", None)
+
+
+def test_a_dated_participle_is_an_earlier_signing_not_the_sentence_s_date(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-04-03 Aprelin 3-də Bakıda Azərbaycan, Gürcüstan və Türkiyə xarici işlər "
+                "nazirlərinin üçtərəfli görüşü keçirilib. Görüşdə Azərbaycanın xarici işlər naziri Ceyhun Bayramov, "
+                "Gürcüstanın xarici işlər naziri Maka Boçorişvili və Türkiyənin xarici işlər naziri Hakan Fidan "
+                "iştirak ediblər. Həmin gün Bakıda Ceyhun Bayramov türkiyəli həmkarı ilə ikitərəfli görüş də "
+                "keçirib. Görüşdə 2021-ci il iyunun 15-də imzalanmış Müttəfiqlik münasibətləri haqqında Şuşa "
+                "Bəyannaməsinin icrası müzakirə olunub.", "az")
+    main, side = facts.meetings
+    assert (main.countries, side.countries) == (("AZ", "GE", "TR"), ("AZ", "TR"))
+    assert side.date.iso() == "2025-04-03"  # the declaration's date is not the meeting's
+    assert {p.name for p in side.participants} == {"Ceyhun Bayramov", "Hakan Fidan"}  # "his Turkish counterpart"
+    [a] = facts.agreements
+    assert (a.kind, a.signed_date.iso(), a.meeting_local_id, a.signatories) == ("declaration", "2021-06-15", None, [])

@@ -14,6 +14,8 @@ SAME = [
     ("Shuhrat Xolmuhamedov", "Shukhrat Khalmukhamedov"),
     ("Шухрат Халмухамедов", "Shukhrat Khalmukhamedov"),
     ("Zakir Həsənov", "Zakir Hasanov"),
+    ("Maka Botchorishvili", "Maka Boçorişvili"),       # English tch, Azerbaijani ç
+    ("Dmitry Chernyshenko", "Дмитрий Чернышенко"),     # English ch, not the Latin c (= j) + h
     ("Ilya Ivanov", "Илья Иванов"),                   # -ya, -я: the same ending in both scripts
     ("Gulnara Karimova", "Гульнара Каримова"),
 ]

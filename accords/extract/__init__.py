@@ -12,6 +12,7 @@ from accords import lexicon, models
 from accords.extract.agreements import (
     DocMention,
     Signing,
+    dated_participles,
     doc_mentions,
     named_people,
     period,
@@ -259,9 +260,12 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
         return date, "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
     reporting = [a for a in ep.events if any(m.category in ("meeting_triggers", "participation")
                                              and not a.cancelled(m) for m in a.matches)]
+    lex = lexicon.load(doc.language)
     for a in reporting:
+        of_documents = {(d.start, d.end) for _, d in dated_participles(a, lex)}  # "… 2021-ci ildə imzalanmış X"
         for d in a.dates:
-            if d.date.month is None or (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline)):
+            if d.date.month is None or (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline)) \
+                    or (d.start, d.end) in of_documents:
                 continue
             date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
             return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
@@ -382,6 +386,17 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
         if not sigs:
+            for participle, when in dated_participles(a, lex):  # "2021-ci ildə imzalanmış Şuşa Bəyannaməsi"
+                d = _participle_document(mentions, participle, lex)
+                if d is not None and _find_same(of_kind.get(d.kind, []), d) is None:
+                    ag = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic, len(agreements),
+                                        None, [Signing(participle, "passive")], Episode([a], True, when),
+                                        dateline, pair)
+                    ag.signed_date = _with_year(when.date, doc.published) if when.date.month else when.date
+                    ag.signed_date_cite = cite(doc.source_id, text, a, when.start, when.end)
+                    agreements.append(ag)
+                    of_kind.setdefault(ag.kind, []).append(ag)
+                    in_body.add(id(ag))
             antecedents.extend((d.kind, d.start, d.end, d.quoted, d.topic) for d in mentions if not d.generic)
             continue
         k = episode_of.get(id(a), 0)
@@ -453,6 +468,18 @@ def _fold_headline(agreements: list[AgreementFact], headline_only: set[int], in_
                     body[0].signatories.append(person)
                     body[0].signatory_cites.append(c)
     return out
+
+
+def _participle_document(mentions: list[DocMention], participle: Match, lex: Lexicon) -> DocMention | None:
+    """The document a signing participle qualifies: the title after it where titles end with
+    their kind word ("imzalanmış … Bəyannaməsi"), else the one before it ("Декларация,
+    подписанная в 2021 году")."""
+    named = [d for d in mentions if not d.generic]
+    after = [d for d in named if d.first > participle.last]
+    before = [d for d in named if d.last < participle.first]
+    if lex.value("head") == "final":
+        return after[0] if after else None
+    return before[-1] if before else None
 
 
 MAX_SAME_KIND = 200

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from accords.extract.annotate import Annotated, NameMention
+from accords.extract.dates import DateMention, year_mentions
 from accords.extract.namecase import role_case
 from accords.extract.people import DocPerson, cite
 from accords.lexicon import Lexicon, Match
@@ -260,6 +261,37 @@ def signings(ann: Annotated, lex: Lexicon) -> list[Signing]:
                 voice = "passive"
         out.append(Signing(m, voice))
     return out
+
+
+PARTICIPLE_REACH = 4  # "2021-ci il iyunun 15-də imzalanmış …": a date this close dates the participle
+
+
+def dated_participles(ann: Annotated, lex: Lexicon) -> list[tuple[Match, DateMention]]:
+    """Signing participles inside a sentence, each with the date written right before it in
+    its clause: "2021-ci il iyunun 15-də imzalanmış Şuşa Bəyannaməsi", "2017-yilda imzolangan
+    shartnoma". Each names a document signed on that earlier day, whatever the sentence
+    itself reports; a participle without a date is left alone (it may be the main signing's)."""
+    out: list[tuple[Match, DateMention]] = []
+    finals = [m for m in ann.of("signing_final") if m.last != len(ann.tokens) - 1 and not ann.cancelled(m)]
+    if not finals:
+        return out
+    dates = [d for d in ann.dates if d.date.year is not None] + \
+        year_mentions(ann.text, ann.sentence.start, ann.sentence.end, lex)
+    for m in finals:
+        start = ann.tokens[m.first].start
+        near = [d for d in dates if d.end <= start and _tokens_between(ann, d.end, start) <= PARTICIPLE_REACH
+                and ann.clause[_token_at(ann, d.start)] == ann.clause[m.first]]
+        if near:
+            out.append((m, max(near, key=lambda d: d.end)))
+    return out
+
+
+def _token_at(ann: Annotated, offset: int) -> int:
+    return max(0, bisect_right([t.start for t in ann.tokens], offset) - 1)
+
+
+def _tokens_between(ann: Annotated, start: int, end: int) -> int:
+    return sum(1 for t in ann.tokens if start <= t.start < end)
 
 
 def named_people(ann: Annotated, people: dict[str, DocPerson], titles: list[DocMention]

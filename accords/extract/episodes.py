@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from accords.extract.annotate import Annotated
+from accords.extract.agreements import dated_participles
 from accords.extract.dates import DateMention, year_mentions
 from accords.extract.people import DocPerson
 from accords.lexicon import Lexicon, Match
@@ -115,7 +116,8 @@ def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None) -> DateMen
         ann.tokens[dateline.last].end
     dated = [d for d in ann.dates if d.date.year is not None and d.date.month is not None and d.start >= skip]
     years = [d for d in year_mentions(ann.text, skip, ann.sentence.end, lex)]
-    found = sorted(dated + years, key=lambda d: d.start)
+    of_documents = {(d.start, d.end) for _, d in dated_participles(ann, lex)}  # "… 2021-ci ildə imzalanmış X"
+    found = sorted((d for d in dated + years if (d.start, d.end) not in of_documents), key=lambda d: d.start)
     return found[0] if found else None
 
 
@@ -206,7 +208,9 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
       is absent from it ("the guest was also received by President X"), or
     - it is marked as apart (``side_markers``: "on the sidelines", "a separate bilateral
       meeting", "marjında") and names people other than the current encounter's, or
-    - it reports a call while the current encounter was held in person.
+    - it reports a call while the current encounter was held in person, or
+    - its people are of two states while the first encounter's were of more (a bilateral
+      meeting during a multilateral one).
 
     Other event sentences go to the encounter whose people include all those they name
     (the current one first), so "Following the talks, the two ministers signed …" stays
@@ -235,11 +239,14 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         first_people = encounters[0][1]
         current, current_people, current_call = encounters[-1]
         apart = any(not a.cancelled(m) for m in a.of("side_markers"))
-        guests = _guests(who, first_people, country)
-        new = bool(meets) and _states(first_people, country) >= 2 and _states(who | guests, country) >= 2 and (
+        named_states = {m.value for m in a.of("countries") if not a.cancelled(m)}
+        guests = _guests(who, first_people, country, named_states)
+        parties = _states(who | guests, country)
+        new = bool(meets) and _states(first_people, country) >= 2 and parties >= 2 and (
             (bool(who - first_people) and bool(first_people - who))
             or (apart and who != current_people)
-            or (call and not current_call and bool(who - current_people)))
+            or (call and not current_call and bool(who - current_people))
+            or (parties == 2 < _states(first_people, country)))  # two of a multilateral meeting's states
         if new:
             encounters.append((Episode([a], guests=guests, follows=encounters[0][0]), who | guests, call))
             continue
@@ -254,13 +261,18 @@ def _states(keys: set[str], country: dict[str, str | None]) -> int:
     return len({country[k] for k in keys} - {None})
 
 
-def _guests(who: set[str], first_people: set[str], country: dict[str, str | None]) -> set[str]:
-    """The other side of a reception that names one side only ("the guest was received by
-    President X"): the first encounter's people of the one other state, if there is one."""
+def _guests(who: set[str], first_people: set[str], country: dict[str, str | None],
+            named_states: set[str]) -> set[str]:
+    """The other side of a meeting whose sentence names one side only: "the guest was received
+    by President X" (the first encounter's people of the one other state), "X held a meeting
+    with his Turkish counterpart" (its people of the state the sentence names)."""
     states = {country[k] for k in who}
     if len(states) != 1 or None in states:
         return set()
     others = {k for k in first_people if country[k] is not None and country[k] not in states}
+    named = {k for k in others if country[k] in named_states}
+    if len(named) == 1:
+        return named
     return others if len({country[k] for k in others}) == 1 else set()
 
 
