@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from accords.extract.annotate import Annotated
 from accords.extract.agreements import dated_participles
+from accords.extract.annotate import Annotated
 from accords.extract.dates import DateMention, year_mentions
 from accords.extract.people import DocPerson
 from accords.lexicon import Lexicon, Match
