@@ -61,6 +61,7 @@ class Site:
         extra_pages: set[str],
     ) -> None:
         self.t = {name: tables.get(name, []) for name in KEYS}
+        self.rows = {name: len(rows) for name, rows in tables.items()}  # every published table
         live = {r[KEYS[t]] for t in ("meetings", "agreements", "people") for r in self.t[t]}
         self.redirects = [r for r in tables.get("redirects", [])
                           if r["table"] in ("meetings", "agreements", "people") and r["new_id"] in live]

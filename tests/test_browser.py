@@ -292,6 +292,14 @@ def test_every_download_parses(tab: Tab) -> None:
                     _parses(name, archive.read(name))
         else:
             _parses(url, body)
+    # the Rows column tells each table's real size
+    for row in page.locator("article table tr").all()[1:]:
+        cells = row.locator("td").all_inner_texts()
+        if len(cells) < 4 or not cells[1].strip().isdigit():
+            continue
+        csv_url = next(h for h in downloads if h.endswith(f"/{cells[0].strip()}.csv"))
+        rows = list(csv.reader(io.StringIO(page.request.get(csv_url).body().decode("utf-8"))))
+        assert int(cells[1]) == len(rows) - 1, cells[0]
 
 
 def test_source_shows_full_text_only_when_licensed(tab: Tab) -> None:
