@@ -134,6 +134,7 @@ class AgreementFact:
     meeting_local_id: str | None
     signed_date: PartialDate
     signed_date_cite: Citation | None
+    country_cites: dict[str, Citation] = field(default_factory=dict)  # where each party is named
     valid_from: int | None = None
     valid_to: int | None = None
     period_cite: Citation | None = None

@@ -431,6 +431,19 @@ class View:
             self.cite(c, field=not fields) for c in rows if not fields or c["field"] in fields
         )
 
+    def person_cites(self, person_id: str, field: str) -> Markup:
+        """Where a person's ``field`` (``name``, ``country``) is stated: one citation for each
+        distinct quote, from their participations and signatures."""
+        seen: set[str] = set()
+        out: list[Markup] = []
+        for table, key in (("participants", "participant_id"), ("signatories", "signatory_id")):
+            for r in self.site.records_of(person_id, table):
+                for c in self.site.cites.get((table, r[key]), []):
+                    if c["field"] == field and c["quote"] not in seen:
+                        seen.add(c["quote"])
+                        out.append(self.cite(c))
+        return Markup("\n").join(out)
+
     def other_cites(self, table: str, record_id: str, *shown: str) -> Markup:
         rows = self.site.cites.get((table, record_id), [])
         return Markup("\n").join(self.cite(c, field=True) for c in rows if c["field"] not in shown)

@@ -408,3 +408,24 @@ def test_a_moved_id_has_a_page_that_sends_readers_on(built: Path) -> None:
     assert f'http-equiv="refresh" content="0; url=../{MTG1}/"' in html
     assert any(tag == "a" and (attrs.get("href") or "").rstrip("/").endswith(MTG1)
                for tag, attrs in parse(page).tags)
+
+
+def test_every_fact_of_a_record_page_has_its_evidence(seeds_build: Path, tmp_path: Path) -> None:
+    """On the real seeds: every stated value of a meeting, agreement or person page is followed
+    by a citation, or says where it comes from (a note such as "composed by Accords")."""
+    import re
+
+    docs = tmp_path / "docs"
+    render_pages(seeds_build, docs)
+    missing = []
+    for kind in ("meetings", "agreements", "people"):
+        for page in sorted((docs / kind).glob("*.md")):
+            for block in re.findall(r'<div class="fact" markdown>(.*?)</div>', page.read_text(encoding="utf-8"),
+                                    re.S):
+                label = re.search(r'fact-label">(.*?)</span>', block)
+                value = re.search(r'fact-value">(.*?)</span>', block, re.S)
+                if value is None or "not stated" in value.group(1):
+                    continue
+                if "cite-link" not in block and "fact-note" not in block:
+                    missing.append(f"{kind}/{page.stem}: {label.group(1) if label else block[:60]}")
+    assert not missing, missing

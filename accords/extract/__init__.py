@@ -381,7 +381,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     last_group: list[AgreementFact] = []  # the documents of the last signing: "the documents were signed by"
     headline_only: set[int] = set()  # agreements named in the headline and nowhere else (so far)
     in_body: set[int] = set()
-    pair = next((m.countries for m in meetings if m is not None and len(m.countries) == 2), None)
+    pair = next((m for m in meetings if m is not None and len(m.countries) == 2), None)
     for a in anns:
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
@@ -506,7 +506,7 @@ def _antecedent_agreement(agreements: list[AgreementFact]) -> AgreementFact | No
 
 def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: int, end: int, quoted: bool,
                    topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[Signing],
-                   ep: Episode, dateline: Dateline | None, pair: tuple[str, ...] | None) -> AgreementFact:
+                   ep: Episode, dateline: Dateline | None, pair: MeetingFact | None) -> AgreementFact:
     text = doc.text
     sig_m = sigs[0].match
     sig_cite = cite(doc.source_id, text, a, a.tokens[sig_m.first].start, a.tokens[sig_m.last].end)
@@ -539,15 +539,22 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         ag.city_cite = cite(doc.source_id, text, a, a.tokens[city[0].first].start, a.tokens[city[0].last].end)
     elif meeting is not None and meeting_id is not None:
         ag.city, ag.city_cite = meeting.city, meeting.city_cite
-    countries = sorted({m.value for m in lex.scan(tokenize(text, start, end)) if m.category == "countries"})
-    if len(countries) < 2 and meeting is not None and meeting_id is not None:
-        countries = list(meeting.countries)
-    elif len(countries) < 2:
-        countries = sorted({m.value for m in a.of("countries")} | set(countries))
-    if len(countries) < 2 and pair is not None and (a.of("pair_refs") or not countries):
-        countries = list(pair)  # "ikki davlat o'rtasidagi deklaratsiya", "the current agreement":
+    title_toks = tokenize(text, start, end)
+    cites: dict[str, Citation] = {}
+    for m in lex.scan(title_toks):
+        if m.category == "countries" and m.value not in cites:
+            cites[m.value] = cite(doc.source_id, text, a, title_toks[m.first].start, title_toks[m.last].end)
+    if len(cites) < 2 and meeting is not None and meeting_id is not None:
+        cites = dict(meeting.country_cites)
+    elif len(cites) < 2:
+        for m in a.of("countries"):
+            if m.value not in cites:
+                cites[m.value] = cite(doc.source_id, text, a, a.tokens[m.first].start, a.tokens[m.last].end)
+    if len(cites) < 2 and pair is not None and (a.of("pair_refs") or not cites):
+        cites = dict(pair.country_cites)  # "ikki davlat o'rtasidagi deklaratsiya", "the current agreement":
         # the article's two states
-    ag.countries = tuple(countries)
+    ag.countries = tuple(sorted(cites))
+    ag.country_cites = {c: cites[c] for c in ag.countries}
     return ag
 
 

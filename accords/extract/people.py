@@ -141,7 +141,9 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
                 _apply_role(person, role, ann, nm, k, source_id, doc_text)
     for p in people.values():
         if p.role_en is not None and p.country is None and home:
-            p.country = str(home)
+            # "nazir Elmar Məmmədyarov" in an Azerbaijani outlet: an office of the home country,
+            # and the role phrase is the evidence for it
+            p.country, p.country_cite = str(home), p.role_cite
     return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
 
 

@@ -476,7 +476,14 @@ def _agreement_record(members: list[tuple[DocFacts, AgreementFact]], aid: str,
                           sorted({f.document.source_id for f, _ in members}))
     for f, a in members:
         rec.citations.append(Cited("title", a.title_cite))
+        if en is not None and a is en:
+            rec.citations.append(Cited("title_en", a.title_cite))  # the English report's own title
         rec.citations.append(Cited("kind", a.signing_cite))
+        for code in sorted(a.country_cites):
+            if code in rec.countries:
+                rec.citations.append(Cited("countries", a.country_cites[code]))
+        if mid is not None and mid_of.get((f.document.source_id, a.meeting_local_id or "")) == mid:
+            rec.citations.append(Cited("meeting_id", a.signing_cite))  # signed where the meeting is reported
         if a.signed_date_cite is not None:
             rec.citations.append(Cited("signed_date", a.signed_date_cite))
         if a.period_cite is not None:
