@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from accords.bundle import readme, write_zip
 from accords.markup import checked, finalize, join, md_text, plural, weblink, yaml_str
-from accords.views import SECTIONS, Row, Site
+from accords.views import SECTIONS, Row, Site, search_keys
 
 __all__ = ["ENV", "RESERVED", "check_quotes", "checked", "load_tables", "md_text", "render_pages"]
 
@@ -129,7 +129,10 @@ def render_pages(
     for rel, template, context in site.pages():
         path = docs_out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(ENV.get_template(template).render(context), encoding="utf-8")
+        page = ENV.get_template(template).render(context)
+        if rel.split("/", 1)[0] in SECTIONS:
+            page += search_keys(page)  # the names on the page in every spelling, for search
+        path.write_text(page, encoding="utf-8")
         written.append(path)
     method = docs_out / "method.md"
     if method.is_file():

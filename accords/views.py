@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +14,8 @@ from accords.bundle import ZIP_NAME, cite_as, licence_names
 from accords.documents import parse_front_matter
 from accords.licences import allows_full_text
 from accords.markup import checked, join, md_text, plural
+from accords.names import transliterate
+from accords.text import APOSTROPHES
 
 Row = dict[str, Any]
 SECTIONS = ("countries", "agreements", "meetings", "people", "sources")
@@ -472,3 +475,36 @@ class View:
         if start and end:
             return start if start == end else f"{start}–{end}"
         return f"from {start}" if start else (f"until {end}" if end else "")
+
+
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}]*\}")
+
+
+def search_keys(page: str) -> str:
+    """Other spellings of the names and places on a rendered page, for the search index only.
+
+    Every capitalised word that has an apostrophe or a letter outside ASCII gets each
+    apostrophe written as every other one and left out ("Qudratxo'jayev", "Qudratxojayev")
+    and its English press spelling ("Heydərov" → "Heydarov", "Гейдаров" → "Geydarov"), so a
+    reader finds it however they type it. The block is hidden from readers and screen
+    readers; search reads it. Empty when the page has no such word."""
+    words = {w.strip(".,;:!?()[]«»\"“”*_|") for w in _MARKUP.sub(" ", page).split()}
+    variants: set[str] = set()
+    for word in words:
+        if not word[:1].isupper() or (word.isascii() and not any(c in APOSTROPHES for c in word)):
+            continue
+        marks = [c for c in APOSTROPHES if c in word]
+        for mark in ([*APOSTROPHES, ""] if marks else []):
+            variants.add(_replace_all(word, marks, mark))
+        cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        variants.add(_replace_all(transliterate(word, "ru" if cyrillic else "az"), APOSTROPHES, ""))
+    variants -= words
+    if not variants:
+        return ""
+    return f'\n<div class="search-keys" hidden aria-hidden="true">{md_text(" ".join(sorted(variants)))}</div>\n'
+
+
+def _replace_all(word: str, marks: Iterable[str], by: str) -> str:
+    for mark in marks:
+        word = word.replace(mark, by)
+    return word

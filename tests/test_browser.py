@@ -246,6 +246,9 @@ def search(tab: Tab, query: str) -> Any:
         ("Heydərov", HEY),  # as written in Azerbaijani
         ("Гейдаров", HEY),  # Cyrillic: lunr's ASCII-only trimmer would erase it
         ("Qudratxo‘jayev", QUD),  # Uzbek, with the ‘ (U+2018) apostrophe
+        ("Qudratxo'jayev", QUD),  # typed with the keyboard's ASCII apostrophe
+        ("Qudratxoʻjayev", QUD),  # the Uzbek letter ʻ (U+02BB)
+        ("Qudratxojayev", QUD),  # with no apostrophe at all
     ],
 )
 def test_search_finds_people_in_any_spelling(tab: Tab, query: str, person: str) -> None:
