@@ -7,6 +7,7 @@ from accords.extract.dates import iso_header
 from accords.ids import make_id
 from accords.licences import allows_full_text
 from accords.model import Citation, Document, PartialDate
+from accords.text import headline
 from accords.resolve import Cited, Resolved
 
 Row = dict[str, object]
@@ -107,11 +108,11 @@ def _content_start(d: Document) -> int:
 
 
 def _headline(d: Document) -> str | None:
-    for line in d.text[d.body_start:].split("\n"):
-        line = line.strip().lstrip("#").strip()
-        if len(line) >= 20 and not line.startswith("date "):
-            return line[:200]
-    return None
+    """The article's headline as the text gives it (not page furniture: clocks, bylines,
+    view counters; see :func:`accords.text.headline`), after any ``date`` header line."""
+    header = iso_header(d.text, d.body_start)
+    span = headline(d.text, header.end if header else d.body_start)
+    return d.text[span[0] : span[1]].lstrip("#").strip() if span else None
 
 
 def _label(kind: str, countries: tuple[str, ...], city: str | None, date: PartialDate) -> str:

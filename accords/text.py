@@ -333,14 +333,14 @@ def span_cover(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 HEADLINE_LINES = 8  # a headline stands among the first lines of an article
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_INNER_STOP = re.compile(r"[^\W\d]{2}[.!?] +[^\W\d_]")  # "… келди. Эки тарап …"
 
 
 def headline(text: str, start: int) -> tuple[int, int] | None:
     """The span of the article's headline: among the first lines after ``start``, the first
-    with four or more words that does not end a sentence with a full stop and carries no
-    clock or numeric date (page furniture: "O‘zbekiston | 11:05 / 24.04.2025", "3 daqiqa
-    o‘qiladi", bylines with a stamp). ``None`` when no line fits (the article starts with
-    its text)."""
+    of 4 to 25 words that carries no clock or numeric date (page furniture: "O‘zbekiston |
+    11:05 / 24.04.2025", "3 daqiqa o‘qiladi", bylines with a stamp). ``None`` when a
+    paragraph of text comes first (the article starts with its text)."""
     pos, seen = start, 0
     while pos < len(text) and seen < HEADLINE_LINES:
         nl = text.find("\n", pos)
@@ -350,10 +350,11 @@ def headline(text: str, start: int) -> tuple[int, int] | None:
         if line:
             seen += 1
             words = [w for w in line.split() if any(c.isalpha() for c in w)]
-            if len(line) <= 250 and len(words) >= 4 and not line.endswith(".") \
-                    and _CLOCK.search(line) is None and not line.lower().startswith("date "):
-                return s, e
-            if line.endswith(".") and len(words) >= 8:
+            furniture = _CLOCK.search(line) is not None or line.lower().startswith("date ")
+            paragraph = len(words) >= 8 and _INNER_STOP.search(line) is not None  # two sentences: text
+            if not furniture and not paragraph and len(line) <= 250 and 4 <= len(words) <= 25:
+                return s, e  # a line of its own, not too long: a headline, with or without a full stop
+            if len(words) > 25 or len(line) > 250 or paragraph:
                 return None  # the text has begun
         pos = end + 1
     return None

@@ -1,4 +1,6 @@
-from accords.text import fold, quote_spans, split_sentences, tokenize
+import pytest
+
+from accords.text import fold, headline, quote_spans, split_sentences, tokenize
 
 
 def test_fold_keeps_length_and_maps_variants() -> None:
@@ -35,3 +37,18 @@ def test_quote_spans_pairs_marks() -> None:
 def test_quote_spans_is_linear_on_unclosed_marks() -> None:
     text = "“" * 200_000
     assert quote_spans(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("O‘zbekiston | 11:05 / 24.04.2025\n3120\n3 daqiqa o‘qiladi\n\nGruziya vaziri Toshkentga rasmiy tashrif "
+     "bilan keldi\n\nKecha Gruziya ...", "Gruziya vaziri Toshkentga rasmiy tashrif bilan keldi"),
+    ("Азербайджан и Узбекистан подписали меморандум о сотрудничестве.\n\nКак передает Report ...",
+     "Азербайджан и Узбекистан подписали меморандум о сотрудничестве."),
+    ("Кыргызстанга жумуш сапары менен Абдулазиз Камилов келди. Эки тарап кызматташтыкты талкуулашты.\n"
+     "Жолугушууда ...", None),  # a paragraph first
+    ("• Be. Noy 25th, 2024\n\nAzərbaycan, Özbəkistan və Türkiyə ilk dəfə danışıqlar aparacaqlar\n",
+     "Azərbaycan, Özbəkistan və Türkiyə ilk dəfə danışıqlar aparacaqlar"),
+])
+def test_headline_skips_page_furniture(text: str, expected: str | None) -> None:
+    span = headline(text, 0)
+    assert (text[span[0] : span[1]] if span else None) == expected
