@@ -109,6 +109,8 @@ class Site:
 
     def label(self, kind: str, key: str) -> str:
         row = self.by_id[kind].get(key, {})
+        if kind == "agreements" and row.get("title_en_basis") == "composed" and row.get("title"):
+            return agreement_label(row)
         return next((str(row[f]) for f in LABELS[kind] if row.get(f)), key)
 
     def of_country(self, code: str) -> dict[str, Any]:
@@ -475,6 +477,17 @@ class View:
         if start and end:
             return start if start == end else f"{start}–{end}"
         return f"from {start}" if start else (f"until {end}" if end else "")
+
+
+def agreement_label(row: Row) -> str:
+    """An agreement's name for headings and lists. A composed English title ("Agreement between
+    Azerbaijan and Uzbekistan") says nothing of the subject, so the title as written follows it:
+    two agreements of one day stay apart."""
+    title = str(row.get("title") or "")
+    if row.get("title_en_basis") != "composed" or not title:
+        return str(row.get("title_en") or title or row.get("agreement_id", ""))
+    short = title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
+    return f"{row['title_en']}: {short}"
 
 
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}]*\}")

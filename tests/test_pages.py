@@ -429,3 +429,13 @@ def test_every_fact_of_a_record_page_has_its_evidence(seeds_build: Path, tmp_pat
                 if "cite-link" not in block and "fact-note" not in block:
                     missing.append(f"{kind}/{page.stem}: {label.group(1) if label else block[:60]}")
     assert not missing, missing
+
+
+def test_agreements_of_one_day_have_distinct_headings(seeds_build: Path, tmp_path: Path) -> None:
+    """Composed English titles ("Agreement between Azerbaijan and Uzbekistan") repeat; the title
+    as written follows them, so no two agreement pages share a heading."""
+    docs = tmp_path / "docs"
+    render_pages(seeds_build, docs)
+    headings = [next(line for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+                for p in sorted((docs / "agreements").glob("agr-*.md"))]
+    assert len(headings) >= 2 and len(set(headings)) == len(headings), headings
