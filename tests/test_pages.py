@@ -438,4 +438,5 @@ def test_agreements_of_one_day_have_distinct_headings(seeds_build: Path, tmp_pat
     render_pages(seeds_build, docs)
     headings = [next(line for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
                 for p in sorted((docs / "agreements").glob("agr-*.md"))]
+    headings = [h for h in headings if h != "# Moved"]  # pages of old ids that send readers on
     assert len(headings) >= 2 and len(set(headings)) == len(headings), headings
