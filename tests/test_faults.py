@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import os
 import shutil
 import socket
 import subprocess
@@ -227,22 +228,30 @@ def test_a_full_build_makes_no_network_connection(monkeypatch: pytest.MonkeyPatc
 # --- Optional parts ------------------------------------------------------------------------
 
 
-def test_without_chromium_the_browser_tests_skip_with_a_reason(tmp_path: Path) -> None:
-    """The browser tests need /usr/bin/chromium; without it they are skipped, each with a
-    one-line reason, and nothing fails."""
-    test_file = ROOT / "tests" / "test_browser.py"
-    source = test_file.read_text(encoding="utf-8")
-    assert "/usr/bin/chromium" in source
-    copy = tmp_path / "test_browser_nochromium.py"
-    copy.write_text(source.replace("/usr/bin/chromium", str(tmp_path / "no-chromium")), encoding="utf-8")
-    for helper in ("fixtures_data.py", "conftest.py"):
+def _browser_tests_without_chromium(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    for helper in ("test_browser.py", "fixtures_data.py", "conftest.py"):
         if (ROOT / "tests" / helper).is_file():
             shutil.copy(ROOT / "tests" / helper, tmp_path / helper)
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-                             "-o", "addopts=", "-m", "browser", str(copy)],
-                            capture_output=True, text=True, check=False, cwd=tmp_path)
+    environ = {k: v for k, v in os.environ.items() if k != "ACCORDS_REQUIRE_BROWSER"}
+    environ.update(ACCORDS_CHROMIUM=str(tmp_path / "no-chromium"), **env)
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                           "-o", "addopts=", "-m", "browser", str(tmp_path / "test_browser.py")],
+                          capture_output=True, text=True, check=False, cwd=tmp_path, env=environ)
+
+
+def test_without_chromium_the_browser_tests_skip_with_a_reason(tmp_path: Path) -> None:
+    """Without a browser the browser tests are skipped, each with a one-line reason, and
+    nothing fails."""
+    result = _browser_tests_without_chromium(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout and " failed" not in result.stdout, result.stdout
     assert " skipped" in result.stdout and "passed" not in result.stdout, result.stdout
     reasons = [line for line in result.stdout.splitlines() if line.startswith("SKIPPED")]
     assert reasons and all("not found (apt install chromium)" in line for line in reasons), result.stdout
+
+
+def test_where_a_browser_is_required_its_absence_fails(tmp_path: Path) -> None:
+    """CI sets ACCORDS_REQUIRE_BROWSER=1: a missing browser is then an error, never a quiet skip."""
+    result = _browser_tests_without_chromium(tmp_path, ACCORDS_REQUIRE_BROWSER="1")
+    assert result.returncode != 0, result.stdout
+    assert "ACCORDS_REQUIRE_BROWSER=1 says the browser tests must run" in result.stdout
