@@ -344,3 +344,59 @@ def test_hostile_text_is_literal_and_inert(tab: Tab, path: str) -> None:
         assert page.title().startswith("<script>alert(1)</script>")
         assert HOSTILE_NAME in article.inner_text()
         tab.shot("hostile")
+
+
+HOSTILE_SEED = """---
+language: en
+published: 2025-03-12
+license: CC-BY-4.0
+---
+Ministers sign <script>alert(1)</script> plan
+
+Baku, Azerbaijan, March 12. Azerbaijani Foreign Minister Jeyhun Bayramov met with the Minister of Foreign
+Affairs of Uzbekistan Bakhtiyor Saidov in Baku on 12 March 2025 <img src=x onerror=alert(2)>.
+Following the talks, Jeyhun Bayramov and Bakhtiyor Saidov signed the "Plan of consultations {{ 7*7 }}
+[click](javascript:alert(3)) {% raw %} for 2025-2026".
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real build (extract, resolve, package, pages, mkdocs) of one hostile seed, served."""
+    from accords.build import build
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    result = build(root / "seeds", root / "out", repo=REPO, cache=False)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(result.out / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def test_a_hostile_seed_through_the_whole_pipeline_runs_nothing(browser: Any, hostile_base: str) -> None:
+    tab = Tab(browser, hostile_base)
+    try:
+        urls = [urljoin(hostile_base, p) for p in ("", "agreements/", "meetings/", "people/", "sources/")]
+        for index in ("agreements/", "sources/", "meetings/"):
+            urls += tab.goto(index).locator("article a").evaluate_all("els => els.map(e => e.href)")
+        records = sorted({u for u in urls if "/agreements/agr-" in u or "/sources/src-" in u
+                          or "/meetings/mtg-" in u or "/people/per-" in u})
+        assert {"agreements", "sources", "meetings"} <= {u.split("/")[-3] for u in records}, records
+        for url in [*urls[:5], *records]:
+            page = tab.goto(url)
+            page.wait_for_timeout(200)
+            article = page.locator("article")
+            assert article.locator("script, img, iframe").count() == 0, url
+            assert article.locator("a[href^='javascript' i]").count() == 0, url
+        page = tab.goto(next(u for u in records if "/sources/src-" in u))
+        text = page.locator("article").inner_text()
+        assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "onerror=alert(2)" in text
+        tab.shot("hostile-seed-source")
+        tab.check_quiet()
+    finally:
+        tab.context.close()
