@@ -91,3 +91,36 @@ def test_namesakes_in_one_article_stay_two_people() -> None:
             "3 декабря 2025 года встретились в Баку с министром обороны Узбекистана Баходиром Курбановым.\n")
     people = [p.name for m in extract(_doc(text)).meetings for p in m.participants]
     assert "Закир Гасанов" in people and "Эльмар Гасанов" in people
+
+
+def test_one_person_whatever_the_case_of_each_mention(tmp_path: Path) -> None:
+    """A surname in the instrumental, then in the nominative: one person of the document, who
+    signs; its given name too ("Бахтиёром", "Бахтиёр")."""
+    from accords.documents import load_seed
+
+    path = tmp_path / "a.txt"
+    path.write_text("---\nlanguage: ru\npublished: 2025-05-10\n---\nМинистр иностранных дел Азербайджана "
+                    "Джейхун Байрамов провел переговоры с министром иностранных дел Узбекистана Бахтиёром "
+                    "Саидовым. По итогам переговоров Бахтиёр Саидов и Джейхун Байрамов подписали план "
+                    "консультаций.\n", encoding="utf-8")
+    doc, _ = load_seed(path, tmp_path)
+    assert doc is not None
+    facts = extract(doc)
+    assert len(facts.meetings[0].participants) == 2
+    [a] = facts.agreements
+    assert sorted(p.surname_key for p in a.signatories) == sorted(p.surname_key for p in
+                                                                  facts.meetings[0].participants)
+
+
+@pytest.mark.parametrize(("written", "surname"), [
+    ("Bayelin", "Bayel"),            # -in after e: Bayel's genitive
+    ("Jumanqarin", "Jumanqarin"),    # after a the genitive is -ın: -in is the name's own
+    ("Mişustin", "Mişustin"),
+    ("Əliyevin", "Əliyev"),
+    ("Bayramovun", "Bayramov"),
+    ("Həsənovla", "Həsənov"),
+])
+def test_azerbaijani_case_endings_follow_vowel_harmony(written: str, surname: str) -> None:
+    from accords.extract.annotate import strip_case
+
+    assert strip_case(written, lexicon.load("az")) == surname

@@ -292,9 +292,14 @@ def _normal(toks: tuple[Token, ...], nm: NameMention, lemmas: Mapping[tuple[int,
 
 
 def strip_case(word: str, lex: Lexicon) -> str:
-    """Drop a case ending from a surname ("Jaksılıkovun" → "Jaksılıkov") if the lexicon allows."""
+    """Drop a case ending from a surname ("Jaksılıkovun" → "Jaksılıkov") if the lexicon allows.
+
+    Where the language harmonises its endings (``suffix_harmony``: an ending → the vowels
+    the stem's last vowel may be), an ending that does not fit its stem is part of the
+    name: "Bayelin" is Bayel's genitive, "Jumanqarin" and "Mişustin" are names in -in."""
     vowels = "aeiouəıöüаеиоуыэюяөүәұі"
     folded = fold(word)  # one character per character: apostrophe variants are one
+    harmony = lex.value("suffix_harmony") or {}
     for suf in lex.suffixes("name_case_suffixes"):
         if not folded.endswith(suf):
             continue
@@ -303,8 +308,22 @@ def strip_case(word: str, lex: Lexicon) -> str:
             continue
         if suf[0] in vowels and fold(stem[-1]) in vowels:
             continue
+        # harmony needs the letters folding merges (ı and i): read the word as written
+        written = _turkic_lower(word)
+        allowed = harmony.get(written[len(written) - len(suf):])
+        if allowed is not None and _last_vowel(written[: len(written) - len(suf)], vowels) not in str(allowed):
+            continue  # "Jumanqar-in" would be "Jumanqarın": the -in is the name's own
         return stem
     return word
+
+
+def _turkic_lower(word: str) -> str:
+    """Lower case with the dotted and dotless i kept apart (İ → i, I → ı)."""
+    return word.replace("İ", "i").replace("I", "ı").lower()
+
+
+def _last_vowel(word: str, vowels: str) -> str:
+    return next((c for c in reversed(word) if c in vowels), "")
 
 
 def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first: int,

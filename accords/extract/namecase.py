@@ -64,3 +64,22 @@ def _replace(word: str, rules: dict[str, object]) -> tuple[str, str | None]:
             new = word[: len(word) - len(end)] + (to.upper() if word.isupper() else to)
             return new, gender or "any"
     return word, None
+
+
+def surname_stem(surname: str, lex: Lexicon) -> str:
+    """A surname in any case back to its nominative, when some case's ending fits (for telling
+    the mentions of one person apart from another's: "Саидовым", "Саидова" and "Саидов" are
+    one surname). The longest ending of any case wins; a surname no ending fits stays."""
+    cases = lex.value("name_cases")
+    if not isinstance(cases, dict):
+        return surname
+    low = surname.lower()
+    best: tuple[int, str] | None = None
+    for spec in cases.values():
+        for end, rule in ((spec or {}).get("surname") or {}).items():
+            end = str(end)
+            if low.endswith(end) and len(low) > len(end) + 1 and (best is None or len(end) > best[0]):
+                best = (len(end), str(rule).partition(" ")[0])
+    if best is None:
+        return surname
+    return surname[: len(surname) - best[0]] + best[1]

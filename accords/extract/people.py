@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from accords.extract.annotate import Annotated, NameMention
-from accords.extract.namecase import nominative, role_case
+from accords.extract.namecase import nominative, role_case, surname_stem
 from accords.lexicon import Lexicon
 from accords.model import Citation
 from accords.names import skeleton
@@ -109,7 +109,7 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
         roles: dict[int, Role] = {}
         cases: dict[int, str | None] = {}
         for k, nm in enumerate(ann.names):
-            key = skeleton(nm.surname)
+            key = skeleton(surname_stem(nm.surname, lex))  # "Саидовым" and "Саидов": one person
             if not key:
                 continue
             role: Role | None = None
@@ -163,8 +163,8 @@ def _same_person(people: dict[str, DocPerson], by_surname: dict[str, list[str]],
     for k in reversed(keys):
         p = people[k]
         known = skeleton(p.given.split()[0]) if p.given else ""
-        if mention_given and known and known != mention_given:
-            continue
+        if mention_given and known and not (known.startswith(mention_given) or mention_given.startswith(known)):
+            continue  # another given name; a case ending only adds letters ("Бахтиёром", "Бахтиёр")
         if initial and known and not known.startswith(initial):
             continue
         return p
