@@ -197,9 +197,9 @@ _MAPPED = (
 _LISTED = (
     "home_refs", "ranks", "role_glue", "participation", "signing_active", "signing_passive",
     "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
-    "year_words", "dateline_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
+    "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
-    "side_markers",
+    "side_markers", "venues",
 )
 
 

@@ -212,3 +212,30 @@ def test_a_dated_participle_is_an_earlier_signing_not_the_sentence_s_date(tmp_pa
     assert {p.name for p in side.participants} == {"Ceyhun Bayramov", "Hakan Fidan"}  # "his Turkish counterpart"
     [a] = facts.agreements
     assert (a.kind, a.signed_date.iso(), a.meeting_local_id, a.signatories) == ("declaration", "2021-06-15", None, [])
+
+
+def test_russian_word_order_and_compound_roles(tmp_path: Path) -> None:
+    """A plural position names the people after it; signers may follow the verb; a hyphenated
+    position shows the name's case on its last part; the first position of a role rules."""
+    facts = run(tmp_path, " date 2025-03-04 Министры обороны Кыргызстана и Таджикистана Бактыбек Бекболотов и "
+                "Собир Мирзо встретились в Бишкеке. Соглашение о военном сотрудничестве подписали министр "
+                "обороны Кыргызстана Бактыбек Бекболотов и министр обороны Таджикистана Собир Мирзо. "
+                "Советник министра иностранных дел Азербайджана Хикмет Гаджиев провел переговоры с "
+                "премьер-министром Таджикистана Кохиром Расулзода.", "ru")
+    main, talks = facts.meetings
+    assert {(p.name, p.country, p.role_en) for p in main.participants} == {
+        ("Бактыбек Бекболотов", "KG", "Minister"), ("Собир Мирзо", "TJ", "Minister")}
+    [a] = facts.agreements
+    assert {p.name for p in a.signatories} == {"Бактыбек Бекболотов", "Собир Мирзо"}
+    people = {p.name: p for p in talks.participants}
+    assert people["Кохиром Расулзода"].name_base == "Кохир Расулзода"
+    assert (people["Хикмет Гаджиев"].role_en or "").startswith("Adviser")
+
+
+def test_a_name_is_never_a_future_verb(tmp_path: Path) -> None:
+    """Kyrgyz future endings (-лат: "болот", "келишилет") are not read on capitalised words: "Давлат"
+    is a name."""
+    facts = run(tmp_path, " date 2025-03-04 Кыргыз Республикасынын тышкы иштер министри Давлат Жаманкулов "
+                "Өзбекстандын тышкы иштер министри Бахтиёр Саидов менен Бишкекте жолугушту.", "ky")
+    [m] = facts.meetings
+    assert len(m.participants) == 2

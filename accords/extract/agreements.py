@@ -343,6 +343,15 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             refs = [m for m in ann.of("signer_refs") if m.last < trig.first]
             if refs:
                 return _resolve_refs(refs[-1], participants, ann)
+        if not chosen and not unnamed and lex.value("subject_after_verb"):
+            # "Соглашение подписали министр обороны Кыргызстана Бекболотов и …": where word order
+            # is free, the subjects may follow the verb, in its clause
+            clause = ann.clause[trig.last]
+            chosen = [(nm, p) for nm, p in named if nm.first > trig.last and ann.clause[nm.first] == clause]
+            if not chosen:
+                refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause]
+                if refs:
+                    return _resolve_refs(refs[0], participants, ann)
     for nm, p in chosen:
         if p is not None and all(p is not q for q, _, _ in out):
             out.append((p, nm.start, nm.end))

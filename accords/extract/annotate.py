@@ -16,12 +16,12 @@ from accords.text import Sentence, Token, fold, quote_spans
 
 ROLE_CATEGORIES = frozenset({
     "position", "portfolios", "institutions", "ranks", "countries", "home_refs", "role_glue",
-    "agent_markers",
+    "agent_markers", "signer_refs",
 })
 NAME_BLOCKING = frozenset({
     "countries", "cities", "institutions", "portfolios", "position", "ranks", "months",
     "document_kinds", "generic_documents", "meeting_triggers", "landmarks", "role_glue",
-    "signer_refs", "weekdays", "home_refs",
+    "signer_refs", "weekdays", "home_refs", "venues",
 })
 
 
@@ -135,6 +135,7 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
         m = at.get(i)
         is_future = (m is not None and m.category == "future") or (
             bool(suffixes) and m is None and len(tok.fold) > 5 and tok.fold.endswith(suffixes)
+            and tok.text[:1].islower()  # "Давлат", "Шавкат": names end so too
         )
         if not is_future:
             continue
@@ -347,7 +348,7 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
             continue
         if m is None or m.category not in ROLE_CATEGORIES:
             break
-        if m.category == "position":
+        if m.category in ("position", "signer_refs"):
             has_position = True
         has_country = has_country or m.category in ("countries", "home_refs")
         unknown = 0

@@ -67,6 +67,7 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
     number = "singular"
     toks = ann.tokens
     home = lex.value("home_country")
+    head_initial = lex.value("head") != "final"  # "пресс-секретарь президента": the first position rules
     seen: set[int] = set()
     for i in range(first, last + 1):
         m = ann.at.get(i)
@@ -78,15 +79,33 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
             countries.append((m.value, *span))
         elif m.category == "home_refs" and home:
             countries.append((str(home), *span))
-        elif m.category == "position":
+        elif m.category == "position" and not (head_initial and position is not None):
             position, pclass = m.value, m.term.get("cls")
-            head = toks[m.first].text
+            head = _compound(ann, m.first)
             number = m.term.get("number") or "singular"
+        elif m.category == "signer_refs" and position is None:  # "Министры обороны … X и Y"
+            position, pclass, number = PLURAL_TITLES.get(m.value, m.value.title()), m.value, "plural"
+            head = _compound(ann, m.first)
         elif m.category in ("portfolio", "portfolios") and of is None:
             of = m.value
         elif m.category == "institutions" and m.value != "Ministry" and of is None:
             of = m.value
     return Role(countries, position, pclass, number, of, toks[first].start, toks[last].end, head)
+
+
+PLURAL_TITLES = {"minister": "Minister", "head_of_state": "President", "head_of_government": "Prime Minister",
+                 "head": "Head"}
+"""The English title of one of the officials a plural reference ("the ministers", signer_refs) names."""
+
+
+def _compound(ann: Annotated, i: int) -> str:
+    """The word at token ``i`` with the parts hyphenated to it ("премьер-министром"): its
+    last part shows the case."""
+    toks, text = ann.tokens, ann.text
+    j = i
+    while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] == "-":
+        j += 1
+    return text[toks[i].start : toks[j].end]
 
 
 def role_en(role: Role) -> str | None:
