@@ -7,8 +7,8 @@ from accords.extract.dates import iso_header
 from accords.ids import make_id
 from accords.licences import allows_full_text
 from accords.model import Citation, Document, PartialDate
-from accords.text import headline
 from accords.resolve import Cited, Resolved
+from accords.text import headline
 
 Row = dict[str, object]
 
