@@ -191,7 +191,7 @@ def transcribe(folded: str, rules: dict[str, Any]) -> str:
 # Categories whose YAML shape is {value: [terms]}.
 _MAPPED = (
     "countries", "cities", "landmarks", "institutions", "portfolios", "document_kinds",
-    "meeting_triggers", "months", "signer_refs", "weekday_names",
+    "meeting_triggers", "months", "month_abbreviations", "signer_refs", "weekday_names",
 )
 # Categories whose YAML shape is [terms].
 _LISTED = (
@@ -199,7 +199,7 @@ _LISTED = (
     "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
     "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
-    "side_markers", "venues",
+    "side_markers", "venues", "regions",
 )
 
 

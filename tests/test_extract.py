@@ -239,3 +239,13 @@ def test_a_name_is_never_a_future_verb(tmp_path: Path) -> None:
                 "Өзбекстандын тышкы иштер министри Бахтиёр Саидов менен Бишкекте жолугушту.", "ky")
     [m] = facts.meetings
     assert len(m.participants) == 2
+
+
+def test_a_month_abbreviation_dates_only_beside_a_number(tmp_path: Path) -> None:
+    """"05 Jun 2025" is a date; "Han Jun" is a name; "Central Asia" is a region, not a person."""
+    facts = run(tmp_path, "Kyrgyzstan and China sign memorandum\n\n 05 Jun 2025 15:30 | Politics\n\n"
+                "Kyrgyz Foreign Minister Jeenbek Kulubaev met with Chinese Vice Minister of Commerce Han Jun "
+                "in Bishkek yesterday to prepare the summit of the Heads of State of Central Asia and China.", "en")
+    assert facts.document.published is not None and facts.document.published.iso() == "2025-06-05"
+    [m] = facts.meetings
+    assert (m.date.iso(), {p.name for p in m.participants}) == ("2025-06-04", {"Jeenbek Kulubaev", "Han Jun"})

@@ -18,11 +18,9 @@ ROLE_CATEGORIES = frozenset({
     "position", "portfolios", "institutions", "ranks", "countries", "home_refs", "role_glue",
     "agent_markers", "signer_refs",
 })
-NAME_BLOCKING = frozenset({
-    "countries", "cities", "institutions", "portfolios", "position", "ranks", "months",
-    "document_kinds", "generic_documents", "meeting_triggers", "landmarks", "role_glue",
-    "signer_refs", "weekdays", "home_refs", "venues",
-})
+NAME_WORDS = frozenset({"month_abbreviations"})
+"""Lexicon categories a personal name may still contain: "Jun" is June only beside a day or a
+year ("05 Jun 2025"), and a name otherwise ("Han Jun"). A word of any other category is none."""
 
 
 @dataclass
@@ -153,7 +151,8 @@ def _is_name_token(tok: Token, at: dict[int, Match], *, capitals: bool = False) 
     """A capitalised word outside lexicon terms; ``capitals``: a word in capitals is one too
     (official releases write surnames so: "Бахтиёр САИДОВ"), never an acronym on its own."""
     t = tok.text
-    if len(t) < 2 or not t[0].isupper() or at.get(tok.index) is not None:
+    m = at.get(tok.index)
+    if len(t) < 2 or not t[0].isupper() or (m is not None and m.category not in NAME_WORDS):
         return False
     if t.isupper() and not (capitals and len(t) >= 3):
         return False
@@ -204,7 +203,7 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
     return names
 
 
-_HOLDERS = frozenset({"position", "portfolios", "institutions"})
+_HOLDERS = frozenset({"position", "portfolios", "institutions", "signer_refs"})
 
 
 def _complement(toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon, nm: NameMention) -> bool:
