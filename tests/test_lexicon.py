@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from accords import lexicon
@@ -67,3 +69,31 @@ def test_uzbek_terms_read_cyrillic_too() -> None:
 ])
 def test_inflected_and_adjectival_country_names(language: str, text: str, code: str) -> None:
     assert _country(language, text) == code
+
+
+def test_no_lexicon_term_is_read_as_a_yaml_boolean_or_null() -> None:
+    """Unquoted NO, no, on, yes, null in a YAML list become booleans or nothing, and the term
+    is silently lost (Norway's code, a stopword): every listed term and key must be text
+    (or a number, for months and weekdays)."""
+    import yaml
+
+    from accords.lexicon import LEXICON_DIR, available_languages
+
+    root = Path(__file__).resolve().parents[1] / "accords" / LEXICON_DIR
+    bad: list[str] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, bool) or key is None:
+                    bad.append(f"{where}: key {key!r}")
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for item in node:
+                if isinstance(item, bool) or item is None:
+                    bad.append(f"{where}: item {item!r}")
+                walk(item, where)
+
+    for lang in available_languages():
+        walk(yaml.safe_load((root / f"{lang}.yml").read_text(encoding="utf-8")), lang)
+    assert not bad, bad
