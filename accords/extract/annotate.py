@@ -18,9 +18,10 @@ ROLE_CATEGORIES = frozenset({
     "position", "portfolios", "institutions", "ranks", "countries", "home_refs", "role_glue",
     "agent_markers", "signer_refs",
 })
-NAME_WORDS = frozenset({"month_abbreviations"})
-"""Lexicon categories a personal name may still contain: "Jun" is June only beside a day or a
-year ("05 Jun 2025"), and a name otherwise ("Han Jun"). A word of any other category is none."""
+NAME_WORDS = frozenset({"months_also_names"})
+"""Lexicon categories a personal name may still contain: "Jun", "Kasım" are a month only beside a
+day or a year ("05 Jun 2025", "22 Kasım"), and a name otherwise ("Han Jun", "Kasım Gülpınar").
+A word of any other category is none."""
 
 
 @dataclass

@@ -83,7 +83,7 @@ def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str)
     matches = lex.scan(tokens)
     at = {i: m for m in matches for i in range(m.first, m.last + 1)}
     for m in matches:
-        if m.category not in ("months", "month_abbreviations"):
+        if m.category not in ("months", "months_also_names"):
             continue
         month = int(m.value)
         i, j = m.first, m.last
