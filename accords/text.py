@@ -103,13 +103,15 @@ class Sentence:
 _BREAK = re.compile(r"\n|[.!?…]+")
 
 
-def split_sentences(text: str, start: int, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+def split_sentences(text: str, start: int, abbreviations: frozenset[str] = frozenset(),
+                    ordinal_dot: bool = False) -> list[Sentence]:
     """Split ``text[start:]`` into sentences.
 
     A line break ends a sentence unless it is inside a hyphenated word; ``.``/``!``/``?``
     end one when followed by space and an upper-case letter, digit or quote, and not
     after an initial ("B. Kudratov") or a known abbreviation. ``word.Word`` with no
-    space ends a sentence only after a lower-case word of four letters or more.
+    space ends a sentence only after a lower-case word of four letters or more. With
+    ``ordinal_dot``, "8. Dönem" is an ordinal, not a sentence's end.
     """
     cuts: list[int] = []
     soft = soft_line_breaks(text, start)
@@ -121,7 +123,7 @@ def split_sentences(text: str, start: int, abbreviations: frozenset[str] = froze
                 cuts.append(m.end())
             continue
         after = m.end()
-        if _sentence_ends(text, pos, after, abbreviations):
+        if _sentence_ends(text, pos, after, abbreviations) and not (ordinal_dot and _ordinal(text, pos)):
             cuts.append(after)
     sentences: list[Sentence] = []
     begin = start
@@ -247,6 +249,15 @@ def _sentence_ends(text: str, pos: int, after: int, abbreviations: frozenset[str
     if nxt.isupper():
         return len(prev_word) >= 4 and prev_word.islower()
     return False
+
+
+def _ordinal(text: str, pos: int) -> bool:
+    """A full stop after a number of one to three digits that stands alone: the ordinal of
+    languages that write "8." for "8th" ("KEK 8. Dönem Toplantısı")."""
+    k = pos
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    return 1 <= pos - k <= 3 and (k == 0 or text[k - 1] in " \t\n(")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -249,3 +249,15 @@ def test_a_month_abbreviation_dates_only_beside_a_number(tmp_path: Path) -> None
     assert facts.document.published is not None and facts.document.published.iso() == "2025-06-05"
     [m] = facts.meetings
     assert (m.date.iso(), {p.name for p in m.participants}) == ("2025-06-04", {"Jeenbek Kulubaev", "Han Jun"})
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (" date 2025-04-14 The Uzbek-Tajik Intergovernmental Commission on Trade and Economic Cooperation met in "
+     "Dushanbe. The Uzbek delegation was headed by Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov, "
+     "the Tajik side by Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin.", "en"),
+    (" date 2025-05-22 Ticaret Bakanı Ömer Bolat, Özbekistan Dışişleri Bakanı Bahtiyor Saidov ile "
+     "Türkiye-Özbekistan Karma Ekonomik Komisyonu 8. Dönem Toplantısı'nda bir araya geldi.", "tr"),
+])
+def test_a_body_that_meets_holds_a_commission_session(tmp_path: Path, text: str, language: str) -> None:
+    [m] = run(tmp_path, text, language).meetings
+    assert m.kind == "commission_session"

@@ -64,7 +64,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     text = doc.text
     header = iso_header(text, doc.body_start)
     content_start = header.end if header else doc.body_start
-    sentences = split_sentences(text, content_start, lex.words("abbreviations"))
+    sentences = split_sentences(text, content_start, lex.words("abbreviations"), bool(lex.value("ordinal_dot")))
     spec = models.load_spec()
     persons = annotation.spans(spec.person_labels)
     lemmas = annotation.lemmas() if doc.language in spec.name_lemmas else {}
@@ -243,10 +243,31 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
                 formal = [(b, x) for b, x in triggers if x.value in ("commission_session", "summit")]
                 if formal:
                     return formal[0]
+            body = _body_met(a, m)
+            if body is not None:  # "the Intergovernmental Commission … met", "the 12th meeting of the … commission"
+                return a, Match(replace(body.term, category="meeting_triggers", value="commission_session")
+                                if body.category == "session_bodies" else body.term, body.first, body.last)
             return a, m
         if group:
             return group[0]
     return triggers[0]
+
+
+BODY_REACH = 7  # "The Uzbek-Tajik Intergovernmental Commission on Trade and Economic Cooperation met"
+
+
+def _body_met(a: Annotated, m: Match) -> Match | None:
+    """A commission or summit named within a few words of a generic meeting word in its
+    clause: the meeting is that body's session."""
+    if m.value not in ("meeting", "talks"):
+        return None
+    formal = [x for x in a.of("meeting_triggers") if x.value in ("commission_session", "summit")]
+    for x in formal + a.of("session_bodies"):
+        if not a.cancelled(x) \
+                and a.clause[x.first] == a.clause[m.first] \
+                and (0 < m.first - x.last <= BODY_REACH or 0 < x.first - m.last <= BODY_REACH):
+            return x
+    return None
 
 
 def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None

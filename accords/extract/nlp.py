@@ -83,7 +83,7 @@ class RuleAnnotator:
         lex = lexicon.load(doc.language)
         header = iso_header(doc.text, doc.body_start)
         sentences = split_sentences(doc.text, header.end if header else doc.body_start,
-                                    lex.words("abbreviations"))
+                                    lex.words("abbreviations"), bool(lex.value("ordinal_dot")))
         return Annotation(self.name, tuple((s.start, s.end) for s in sentences),
                           tuple(Word(t.start, t.end, t.text) for s in sentences for t in s.tokens))
 
