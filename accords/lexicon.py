@@ -199,7 +199,7 @@ _LISTED = (
     "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
     "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
-    "side_markers", "venues", "regions", "session_bodies",
+    "side_markers", "venues", "regions", "session_bodies", "delegation_words",
 )
 
 

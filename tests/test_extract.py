@@ -261,3 +261,19 @@ def test_a_month_abbreviation_dates_only_beside_a_number(tmp_path: Path) -> None
 def test_a_body_that_meets_holds_a_commission_session(tmp_path: Path, text: str, language: str) -> None:
     [m] = run(tmp_path, text, language).meetings
     assert m.kind == "commission_session"
+
+
+def test_the_head_of_a_state_s_delegation_takes_its_country(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-04-14 The Uzbek-Tajik commission met in Dushanbe. The Uzbek delegation at the "
+                "session was headed by Minister of Investment, Industry and Trade Laziz Kudratov, and the Tajik side "
+                "by Minister of Economic Development and Trade Zavqi Zavqizoda.", "en")
+    [m] = facts.meetings
+    assert {(p.name, p.country) for p in m.participants} == {("Laziz Kudratov", "UZ"), ("Zavqi Zavqizoda", "TJ")}
+
+
+def test_a_past_perfect_signing_in_kazakh(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-08-07 Еске салайық, 2022 жылғы тамызда Мемлекет басшысы Қасым-Жомарт "
+                "Тоқаевтың Бакуге мемлекеттік сапары барысында екі ел арасындағы бірлескен декларацияға қол "
+                "қойылған болатын.", "kk")
+    [a] = facts.agreements
+    assert (a.kind, a.signed_date.iso(), a.signatories) == ("declaration", "2022-08", [])

@@ -108,6 +108,24 @@ def _compound(ann: Annotated, i: int) -> str:
     return text[toks[i].start : toks[j].end]
 
 
+DELEGATION_REACH = 12  # "The Uzbek delegation at the session was headed by Minister …"
+
+
+def _delegation_country(ann: Annotated, role_first: int) -> list[tuple[str, int, int]]:
+    """The state of the delegation or side an official heads: the nearest "<country>
+    delegation" before the role, in its sentence ("The Uzbek delegation … was headed by")."""
+    toks = ann.tokens
+    for k in range(role_first - 1, max(-1, role_first - DELEGATION_REACH), -1):
+        m = ann.at.get(k)
+        if m is None or m.category != "delegation_words" or m.first != k:
+            continue
+        c = ann.at.get(k - 1)
+        if c is not None and c.category == "countries":
+            return [(c.value, toks[c.first].start, toks[c.last].end)]
+        return []  # the nearest delegation is no state's
+    return []
+
+
 def role_en(role: Role) -> str | None:
     """English role title: "Minister of Defence", "Secretary of the Security Council"."""
     if role.position is None:
@@ -134,6 +152,8 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             role: Role | None = None
             if nm.role_first is not None:
                 role = read_role(ann, nm.role_first, nm.first - 1, lex)
+                if not role.countries:
+                    role.countries = _delegation_country(ann, nm.role_first)
                 roles[k] = role
             elif nm.coordinated_with is not None and nm.coordinated_with in roles:
                 role = roles[nm.coordinated_with]
