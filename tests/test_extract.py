@@ -277,3 +277,24 @@ def test_a_past_perfect_signing_in_kazakh(tmp_path: Path) -> None:
                 "қойылған болатын.", "kk")
     [a] = facts.agreements
     assert (a.kind, a.signed_date.iso(), a.signatories) == ("declaration", "2022-08", [])
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Азербайджан и Узбекистан подписали три документа в сфере транспорта\n\n date 2025-09-02 Министр "
+     "транспорта Азербайджана Рашад Набиев встретился с министром транспорта Узбекистана Ильхомом Махкамовым. "
+     "Был подписан меморандум о сотрудничестве в области транспорта.", "ru"),
+    (" date 2025-11-04 Türkiye Ticaret Bakanı Ömer Bolat, Azerbaycan Ekonomi Bakanı Mikail Cabbarov ile "
+     "görüştü. Toplantının ardından 12 anlaşma imzalandı.", "tr"),
+])
+def test_a_count_of_documents_names_none(tmp_path: Path, text: str, language: str) -> None:
+    facts = run(tmp_path, text, language)
+    assert [a.kind for a in facts.agreements] == (["memorandum"] if language == "ru" else [])
+
+
+def test_a_reception_reported_in_the_passive(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-09-02 Министр транспорта Азербайджана Рашад Набиев встретился в Ташкенте с "
+                "министром транспорта Узбекистана Ильхомом Махкамовым. В тот же день Рашад Набиев был принят "
+                "премьер-министром Узбекистана Абдуллой Ариповым.", "ru")
+    talks, reception = facts.meetings
+    assert {p.name_en for p in reception.participants} == {"Rashad Nabiyev", "Abdulla Aripov"}
+    assert (reception.date.iso(), reception.city) == ("2025-09-02", "Tashkent")

@@ -428,6 +428,8 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
             sentence_agreements.extend(last_group)
         additive = {m.first for m in a.of("additive")}
         for d in mentions:
+            if d.counted:
+                continue  # "three documents were signed": which ones, the text says elsewhere or not at all
             if d.last + 1 in additive:
                 target = None  # "... saziş də imzalanıb": another document
             elif d.generic:

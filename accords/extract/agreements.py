@@ -40,6 +40,7 @@ class DocMention:
     sentence: int
     first: int
     last: int
+    counted: bool = False  # "три документа", "12 anlaşma": how many, not which
 
 
 @dataclass
@@ -111,12 +112,18 @@ def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
             start, end, quoted = toks[first].start, toks[last].end, False
         while end > start and ann.text[end - 1] in " .,;":
             end -= 1
+        counts = lex.words("count_words")
+        counted = not quoted and m.first > 0 and (toks[m.first - 1].is_digit or toks[m.first - 1].fold in counts)
+        while first < m.first and (toks[first].is_digit or toks[first].fold in counts):
+            first += 1  # a count is no part of a title
+        if counted:
+            start = toks[first].start
         kind = "other" if generic else m.value
         is_generic = generic or (not quoted and first == m.first and last == m.last)
         if (first, last) not in topics:
             topics[first, last] = topic_words(ann, first, last, lex)
-        found.append(DocMention(kind, is_generic, start, end, quoted,
-                                topics[first, last], ann.sentence.index, first, last))
+        found.append(DocMention(kind, is_generic or counted, start, end, quoted,
+                                topics[first, last], ann.sentence.index, first, last, counted))
     # one document per title: a kind word inside another's (longer) title is part of it
     nested = _nested(found)
     unique: list[DocMention] = []
@@ -176,7 +183,7 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
     def blocked(i: int) -> bool:
         mm = ann.at.get(i)
         if mm is not None and mm.category == "meeting_triggers" and mm.term.get("strength") == "weak" \
-                and (0 < i - m.last <= 2 or i == m.first - 1):
+                and (0 < i - m.last <= 2 or (i == m.first - 1 and lex.value("head") == "final")):
             return False  # "план консультаций", "məsləhətləşmələr planı": an event word of the title
         return (toks[i].fold in stop
                 or (mm is not None and mm.category in _BOUNDARY_CATEGORIES))
