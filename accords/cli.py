@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
                        description="Check seed files and print the meetings, agreements and "
                        "signatories each yields, with quotes.")
     c.add_argument("seeds", type=Path, nargs="+", help="seed files to check")
+    c.add_argument("--against", type=Path, default=Path("seeds"), metavar="DIR",
+                   help="the published seeds, for duplicates (default: seeds)")
     newseed.add_parser(sub)
     diff.add_parser(sub)
     models.add_parser(sub)
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args.seeds, args.out, not args.no_site, args.jobs)
         if args.command == "evaluate":
             return _evaluate(args.gold, args.seeds, args.data, args.brief)
-        return _check(args.seeds)
+        return _check(args.seeds, args.against)
     except SeedErrors as exc:
         for err in exc.errors:
             print(err, file=sys.stderr)
@@ -88,13 +90,20 @@ def _evaluate(gold: Path, seeds: Path, data: Path | None, brief: bool) -> int:
     return 0
 
 
-def _check(paths: list[Path]) -> int:
-    from accords.documents import load_seed
+def _check(paths: list[Path], against: Path) -> int:
+    from accords.documents import SeedError, article_key, load_seed
     from accords.extract import extract
 
     status = 0
+    known = _published_keys(against, {p.resolve() for p in paths})
     for path in paths:
         doc, problems = load_seed(path, path.parent)
+        if doc is not None:
+            key = article_key(doc)
+            if key in known:  # the same article as a published seed, or as another file checked here
+                problems.append(SeedError(path.name, None, f"same content as {known[key]} (the article text is "
+                                          "identical)", "keep one file: the same article is one source"))
+            known.setdefault(key, str(path))
         for problem in problems:
             print(problem, file=sys.stderr)
         if doc is None or any(not p.warning for p in problems):
@@ -115,6 +124,22 @@ def _check(paths: list[Path]) -> int:
             for s, c in zip(a.signatories, a.signatory_cites, strict=True):
                 print(f"    signatory: {s.name} ({s.country})  «{c.quote}»")
     return status
+
+
+def _published_keys(seeds: Path, checked: set[Path]) -> dict[str, str]:
+    """Article key → file of each readable seed in ``seeds`` (the files being checked aside)."""
+    from accords.documents import article_key, load_seed, seed_paths
+
+    keys: dict[str, str] = {}
+    if not seeds.is_dir():
+        return keys
+    for path in seed_paths(seeds):
+        if path.resolve() in checked:
+            continue
+        doc, _ = load_seed(path, seeds)
+        if doc is not None:
+            keys.setdefault(article_key(doc), str(path))
+    return keys
 
 
 if __name__ == "__main__":

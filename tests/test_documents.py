@@ -258,6 +258,25 @@ def test_accords_check_reports_each_problem_and_fails(tmp_path: Path, capsys: py
     assert "Traceback" not in err
 
 
+def test_accords_check_finds_duplicates_of_published_seeds_and_of_each_other(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    published = tmp_path / "seeds"
+    published.mkdir()
+    write(published, "02_en.txt", NO_MEETING)
+    new = tmp_path / "new"
+    new.mkdir()
+    copy = write(new, "copy.txt", "---\noutlet: Other\n---\n" + NO_MEETING)  # other front matter, same text
+    assert cli_main(["check", str(copy), "--against", str(published)]) == 2
+    assert "copy.txt: error: same content as" in capsys.readouterr().err
+    other = write(new, "fresh.txt", "Another article.\n")
+    twin = write(new, "twin.txt", "Another article.\n")
+    assert cli_main(["check", str(other), str(twin), "--against", str(published)]) == 2
+    err = capsys.readouterr().err
+    assert "twin.txt: error: same content as" in err and "fresh.txt: error" not in err
+    # a seed checked where it is published is no duplicate of itself
+    assert cli_main(["check", str(published / "02_en.txt"), "--against", str(published)]) == 0
+
+
 def test_accords_check_says_when_a_seed_yields_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["check", str(write(tmp_path, "calm.txt", NO_MEETING))]) == 0
     out = capsys.readouterr().out
