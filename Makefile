@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 TORCH_PIP_ARGS ?=
 WORKFLOWS := .github/workflows
 
-.PHONY: venv site data test lint check serve evaluate diff bench lock clean
+.PHONY: venv site data test lint check serve evaluate diff release bench lock clean
 
 venv: $(STAMP)
 
@@ -64,6 +64,21 @@ diff:  # any existing .venv will do, and its set-up goes to stderr: stdout is th
 	new="$(NEW_DATA)" && if [ -z "$$new" ]; then \
 		$(BIN)/accords build --no-site --out "$$tmp/new" >&2 && new="$$tmp/new/data"; fi && \
 	$(BIN)/accords diff $(DIFF_ARGS) "$$tmp/old/data" "$$new"
+
+# Cut a data release: build the last release (tag data-v<version in docs/changelog.md>, or
+# RELEASE_BASE) and the working tree, then `accords release` writes the next version's entry to
+# docs/changelog.md and datapackage.json. Commit both and tag the commit data-vX.Y.Z.
+RELEASE_BASE ?=
+release: venv
+	@tmp=$$(mktemp -d) && trap 'git worktree remove --force "$$tmp/base" >/dev/null 2>&1; rm -rf "$$tmp"' EXIT && \
+	base="$(RELEASE_BASE)" && if [ -z "$$base" ]; then \
+		base="data-v$$($(BIN)/python -c 'from pathlib import Path; from accords.release import read_version; print(read_version(Path(".")))')"; fi && \
+	{ git rev-parse -q --verify "$$base^{commit}" >/dev/null || \
+	  { echo "make release: no commit $$base; pass RELEASE_BASE=<the last release's commit>" >&2; exit 2; }; } && \
+	git worktree add --quiet --detach "$$tmp/base" "$$base" && \
+	(cd "$$tmp/base" && PYTHONPATH=. "$(CURDIR)/$(BIN)/python" -m accords.cli build --no-site --out "$$tmp/old") && \
+	$(BIN)/accords build --no-site --out "$$tmp/new" && \
+	$(BIN)/accords release "$$tmp/old/data" "$$tmp/new/data"
 
 evaluate: venv
 	$(BIN)/accords evaluate tests/gold/seeds

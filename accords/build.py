@@ -23,7 +23,8 @@ from accords.cache import CACHE_DIR, ExtractCache
 from accords.curation import load_curation
 from accords.documents import SeedError, SeedErrors, load_seeds
 from accords.overrides import apply_overrides
-from accords.package import CONTRACT_VERSION, validate_package, write_package
+from accords.package import validate_package, write_package
+from accords.release import read_version
 from accords.resolve import resolve
 from accords.tables import build_tables
 
@@ -84,7 +85,7 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
     with _stage(timings, "tables"):
         tables = apply_overrides(build_tables(resolved), curation.overrides, curation.overrides_file)
     with _stage(timings, "package"):
-        path = write_package(tables, data_dir, version=CONTRACT_VERSION, created=created_time(repo))
+        path = write_package(tables, data_dir, version=read_version(repo), created=created_time(repo))
         issues = validate_package(path)
     if issues:
         raise BuildError("the data package does not validate:\n" + "\n".join(issues))

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from accords import diff, models, newseed
+from accords import diff, models, newseed, release
 from accords.documents import SeedErrors
 
 
@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="the published seeds, for duplicates (default: seeds)")
     newseed.add_parser(sub)
     diff.add_parser(sub)
+    release.add_parser(sub)
     models.add_parser(sub)
     args = parser.parse_args(argv)
     try:

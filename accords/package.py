@@ -19,13 +19,6 @@ import pyarrow.parquet as pq
 
 from accords.schema import TABLES, TABLES_BY_NAME, Field, Table, datapackage_descriptor
 
-CONTRACT_VERSION = "1.0.0"
-"""Version of the data package: every build and the repository's top-level ``datapackage.json``.
-
-Raised by the Frictionless data-package rules (:mod:`accords.release`) with an entry in
-``docs/changelog.md`` for each release.
-"""
-
 Cell = str | int | list[str] | None
 Rows = Sequence[Mapping[str, object]]
 _QUOTE_TRIGGERS = (",", '"', "\r", "\n")
@@ -158,15 +151,15 @@ def _json(descriptor: Mapping[str, object]) -> str:
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_contract() -> str:
-    """The published contract: the descriptor at :data:`CONTRACT_VERSION`, without file facts."""
-    return _json(datapackage_descriptor(CONTRACT_VERSION, None))
+def render_contract(version: str) -> str:
+    """The published contract: the descriptor at ``version``, without file facts."""
+    return _json(datapackage_descriptor(version, None))
 
 
-def write_root_datapackage(repo_root: Path) -> Path:
+def write_root_datapackage(repo_root: Path, version: str) -> Path:
     """Write :func:`render_contract` to ``repo_root/datapackage.json``; return its path."""
     path = repo_root / "datapackage.json"
-    path.write_text(render_contract(), encoding="utf-8")
+    path.write_text(render_contract(version), encoding="utf-8")
     return path
 
 

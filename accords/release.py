@@ -5,18 +5,25 @@
 - **minor**: data added (new rows);
 - **patch**: fixes to existing data (rows changed or removed).
 
-The version is :data:`accords.package.CONTRACT_VERSION`. Each major version's schema
-fingerprint is recorded in :data:`SCHEMA_FINGERPRINTS`, so a test fails when the
-shape changes without a new major version. Every release has an entry, with its
-``accords diff``, in ``docs/changelog.md``, which the site publishes.
+The version is the newest release heading of ``docs/changelog.md`` (:func:`read_version`),
+where every release has an entry with its ``accords diff``; the site publishes it.
+``accords release OLD NEW`` cuts the next one: it compares the last release's data with
+the new build, takes the step the change calls for, and writes the entry and the
+repository's ``datapackage.json``. Each major version's schema fingerprint is recorded
+in :data:`SCHEMA_FINGERPRINTS`, so a test fails when the shape changes without a new
+major version.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Literal
 
 Bump = Literal["major", "minor", "patch", "none"]
@@ -87,3 +94,68 @@ def bumped(version: str, bump: Bump) -> str:
 def changelog_releases(text: str) -> list[tuple[str, str]]:
     """``(version, date)`` of every ``## X.Y.Z — YYYY-MM-DD`` heading, newest first."""
     return [(m.group(1), m.group(2)) for m in _HEADING.finditer(text)]
+
+
+def read_version(repo: Path) -> str:
+    """The data's version: the newest release of ``repo``'s changelog (``0.0.0`` without one)."""
+    path = repo / CHANGELOG
+    releases = changelog_releases(path.read_text(encoding="utf-8")) if path.is_file() else []
+    return releases[0][0] if releases else "0.0.0"
+
+
+def add_release(changelog: str, version: str, date: str, body: str) -> str:
+    """``changelog`` with a ``## version — date`` entry holding ``body`` before the newest one."""
+    entry = f"## {version} — {date}\n\n{body.rstrip()}\n\n"
+    first = _HEADING.search(changelog)
+    at = first.start() if first else len(changelog)
+    head = changelog[:at] if first else changelog.rstrip("\n") + "\n\n"
+    return head + entry + changelog[at:]
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``accords release``."""
+    p = sub.add_parser("release", help="cut a data release: version, changelog entry, datapackage.json",
+                       description="Compare the last release's data (OLD_DATA_DIR, built from its tag) "
+                       "with a new build, raise the version by the step the change calls for (Frictionless "
+                       "data-package rules), add the entry with the diff to docs/changelog.md and write "
+                       "the repository's datapackage.json. Then commit and tag data-vX.Y.Z.")
+    p.add_argument("old", type=Path, metavar="OLD_DATA_DIR", help="the last release's data")
+    p.add_argument("new", type=Path, metavar="NEW_DATA_DIR", help="the new build's data")
+    p.add_argument("--repo", type=Path, default=Path("."), help="repository root (default: .)")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="release date (default: today, UTC)")
+    p.add_argument("--max-rows", type=int, default=50, metavar="N",
+                   help="rows listed per table and kind of change in the entry (default 50)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``accords release``; 0 with nothing to release too, 2 when the inputs disagree."""
+    from accords.diff import DiffError, diff_packages
+    from accords.diffmd import render_markdown
+    from accords.package import write_root_datapackage
+
+    current = read_version(args.repo)
+    try:
+        diff = diff_packages(args.old, args.new)
+    except (DiffError, OSError, ValueError, KeyError) as exc:
+        print(f"accords release: {exc}", file=sys.stderr)
+        return 2
+    if diff.old_version != current:
+        print(f"accords release: {args.old} holds version {diff.old_version}, but {CHANGELOG} is at {current}: "
+              f"build the last release (git tag data-v{current}) as OLD_DATA_DIR", file=sys.stderr)
+        return 2
+    bump = diff.bump
+    if bump == "none":
+        print(f"nothing to release: the data is the same as {current}")
+        return 0
+    version = bumped(current, bump)
+    diff.new_version = version
+    date = args.date or datetime.now(tz=UTC).strftime("%Y-%m-%d")
+    path = args.repo / CHANGELOG
+    text = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n"
+    path.write_text(add_release(text, version, date, render_markdown(diff, max_rows=args.max_rows)),
+                    encoding="utf-8")
+    write_root_datapackage(args.repo, version)
+    print(f"released {version} ({bump}): {CHANGELOG} and datapackage.json written; "
+          f"commit them and tag the commit data-v{version}")
+    return 0

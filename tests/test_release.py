@@ -9,39 +9,37 @@ from typing import Any
 
 import pytest
 
-from accords.package import CONTRACT_VERSION
 from accords.release import (
     CHANGELOG,
     SCHEMA_FINGERPRINTS,
     bumped,
     changelog_releases,
     parse_version,
+    read_version,
     required_bump,
     schema_fingerprint,
 )
 from accords.schema import datapackage_descriptor
 
 ROOT = Path(__file__).resolve().parent.parent
+VERSION = read_version(ROOT)
 
 
 def test_schema_fingerprint_matches_the_major_version() -> None:
-    major = parse_version(CONTRACT_VERSION)[0]
-    found = schema_fingerprint(datapackage_descriptor(CONTRACT_VERSION))
+    major = parse_version(VERSION)[0]
+    found = schema_fingerprint(datapackage_descriptor(VERSION))
     assert SCHEMA_FINGERPRINTS.get(major) == found, (
         f"The tables' shape (names, field order, types, keys) differs from version {major}'s.\n"
         f"Renaming, removing, adding, re-ordering or retyping a field is a major change:\n"
-        f"raise CONTRACT_VERSION in accords/package.py to {bumped(CONTRACT_VERSION, 'major')}, "
-        f"add {{{major + 1}: \"{found}\"}} to SCHEMA_FINGERPRINTS in accords/release.py and an "
-        f"entry to {CHANGELOG}. (Before the first release of major {major} is tagged, replace "
-        f"the fingerprint of {major} instead.)"
+        f"add {{{major + 1}: \"{found}\"}} to SCHEMA_FINGERPRINTS in accords/release.py and cut "
+        f"release {bumped(VERSION, 'major')} (accords release: see CONTRIBUTING.md). (Before the first "
+        f"release of major {major} is tagged, replace the fingerprint of {major} instead.)"
     )
 
 
 def test_changelog_lists_the_current_version_first() -> None:
     releases = changelog_releases((ROOT / CHANGELOG).read_text(encoding="utf-8"))
     assert releases, f"{CHANGELOG} has no '## X.Y.Z — YYYY-MM-DD' heading"
-    assert releases[0][0] == CONTRACT_VERSION, (
-        f"{CHANGELOG} starts with {releases[0][0]}, the package is {CONTRACT_VERSION}")
     versions = [parse_version(v) for v, _ in releases]
     assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions)
     dates = [d for _, d in releases]
@@ -55,8 +53,8 @@ def test_every_major_version_has_a_fingerprint() -> None:
 
 def test_build_carries_the_version(seeds_build: Path) -> None:
     descriptor = json.loads((seeds_build / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == CONTRACT_VERSION
-    assert schema_fingerprint(descriptor) == SCHEMA_FINGERPRINTS[parse_version(CONTRACT_VERSION)[0]]
+    assert descriptor["version"] == VERSION
+    assert schema_fingerprint(descriptor) == SCHEMA_FINGERPRINTS[parse_version(VERSION)[0]]
 
 
 def _fields(d: dict[str, Any]) -> list[dict[str, Any]]:
@@ -95,4 +93,39 @@ def test_required_bump(args: tuple[bool, int, int, int], bump: str, next_version
 
 def test_root_datapackage_has_the_version() -> None:
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == CONTRACT_VERSION
+    assert descriptor["version"] == VERSION
+
+
+def _build(seeds: Path, repo: Path, out: Path) -> Path:
+    from accords.build import build_data
+
+    build_data(seeds, out, repo)
+    return out
+
+
+def test_accords_release_cuts_the_next_version_from_the_diff(tmp_path: Path) -> None:
+    """A seed added since the last release: a minor release, its entry with the diff at the top of
+    the changelog, and the repository's datapackage.json at the new version."""
+    from accords.cli import main
+
+    repo = tmp_path / "repo"
+    (repo / "docs").mkdir(parents=True)
+    (repo / CHANGELOG).write_text("# Changelog\n\nIntro.\n\n## 1.0.0 — 2026-11-22\n\nFirst.\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("06_az.txt", "07_ru.txt"):
+        (seeds / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    old = _build(seeds, repo, tmp_path / "old")
+    (seeds / "12_uz.txt").write_bytes((ROOT / "seeds" / "12_uz.txt").read_bytes())
+    new = _build(seeds, repo, tmp_path / "new")
+    args = ["release", str(old), str(new), "--repo", str(repo), "--date", "2026-11-29"]
+    assert main(args) == 0
+    text = (repo / CHANGELOG).read_text(encoding="utf-8")
+    assert changelog_releases(text) == [("1.1.0", "2026-11-29"), ("1.0.0", "2026-11-22")]
+    assert text.index("Intro.") < text.index("## 1.1.0") < text.index("| meetings |") < text.index("## 1.0.0")
+    assert read_version(repo) == "1.1.0"
+    assert json.loads((repo / "datapackage.json").read_text(encoding="utf-8"))["version"] == "1.1.0"
+    assert main(args) == 2  # the old data is no longer the last release
+    same = _build(seeds, repo, tmp_path / "same")
+    assert main(["release", str(same), str(same), "--repo", str(repo)]) == 0  # nothing to release
+    assert changelog_releases((repo / CHANGELOG).read_text(encoding="utf-8"))[0][0] == "1.1.0"
