@@ -22,7 +22,7 @@ from accords.batch import extract_all
 from accords.cache import CACHE_DIR, ExtractCache
 from accords.curation import load_curation
 from accords.documents import SeedError, SeedErrors, load_seeds
-from accords.overrides import apply_overrides
+from accords.overrides import apply_overrides, carry_moved
 from accords.package import validate_package, write_package
 from accords.release import read_version
 from accords.resolve import resolve
@@ -83,7 +83,8 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
     with _stage(timings, "resolve"):
         resolved = resolve(facts, curation)
     with _stage(timings, "tables"):
-        tables = apply_overrides(build_tables(resolved), curation.overrides, curation.overrides_file)
+        tables = carry_moved(apply_overrides(build_tables(resolved), curation.overrides, curation.overrides_file),
+                             curation.moved)
     with _stage(timings, "package"):
         path = write_package(tables, data_dir, version=read_version(repo), created=created_time(repo))
         issues = validate_package(path)

@@ -25,6 +25,7 @@ from accords.documents import SeedError, SeedErrors
 
 JUDGEMENTS_FILE = "judgements.yml"
 OVERRIDES_FILE = "overrides.yml"
+MOVED_FILE = "moved.yml"  # written by `accords release`: ids of earlier releases and where their facts are now
 JUDGED_PREFIXES = ("mtg", "agr", "per")
 OVERRIDE_TABLES = {  # id prefix → table whose rows an override may change
     "mtg": "meetings", "agr": "agreements", "par": "participants", "sig": "signatories",
@@ -77,12 +78,25 @@ class Override:
         return OVERRIDE_TABLES[self.record_id[:3]]
 
 
+@dataclass(frozen=True)
+class Moved:
+    """An id published by a release that no longer names a record, and the id of the record
+    that held its facts when the next release was cut."""
+
+    old_id: str
+    new_id: str
+    release: str
+    line: int
+
+
 @dataclass
 class Curation:
     judgements: list[Judgement] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
+    moved: list[Moved] = field(default_factory=list)
     judgements_file: str = f"curation/{JUDGEMENTS_FILE}"
     overrides_file: str = f"curation/{OVERRIDES_FILE}"
+    moved_file: str = f"curation/{MOVED_FILE}"
 
 
 def load_curation(folder: Path | None) -> Curation:
@@ -101,10 +115,37 @@ def load_curation(folder: Path | None) -> Curation:
         o = _override(item, line, cur.overrides_file, errors)
         if o is not None:
             cur.overrides.append(o)
+    cur.moved_file = _shown(folder / MOVED_FILE)
+    for item, line in _entries(folder / MOVED_FILE, errors):
+        m = _moved(item, line, cur.moved_file, errors)
+        if m is not None:
+            cur.moved.append(m)
     _check_pairs(cur, errors)
     if errors:
         raise SeedErrors(errors)
     return cur
+
+
+_MOVABLE = re.compile(r"^(mtg|agr|per)-[0-9a-f]{12}$")
+
+
+def _moved(item: dict[str, object], line: int, name: str, errors: list[SeedError]) -> Moved | None:
+    old, new, release = item.get("old"), item.get("new"), item.get("release")
+    ok = True
+    for key, value in (("old", old), ("new", new)):
+        if not isinstance(value, str) or not _MOVABLE.match(value):
+            errors.append(SeedError(name, line, f"'{key}' must be a meeting, agreement or person id",
+                                    "write the id as published, e.g. mtg-0123456789ab"))
+            ok = False
+    if ok and str(old)[:3] != str(new)[:3]:
+        errors.append(SeedError(name, line, "'old' and 'new' must be ids of one table",
+                                "an id moves within its table only"))
+        ok = False
+    if not isinstance(release, str) or not re.match(r"^\d+\.\d+\.\d+$", release):
+        errors.append(SeedError(name, line, "'release' must be the version that moved it (X.Y.Z)",
+                                "accords release writes this file; keep its entries as written"))
+        ok = False
+    return Moved(str(old), str(new), str(release), line) if ok else None
 
 
 def _shown(path: Path) -> str:

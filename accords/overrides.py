@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from accords.curation import Override
+from accords.curation import Moved, Override
 from accords.documents import SeedError, SeedErrors
 from accords.ids import make_id
 from accords.schema import TABLES_BY_NAME
@@ -88,3 +88,32 @@ def _cascade(tables: dict[str, list[Row]], suppressed: dict[str, set[str]]) -> N
 
 def keys_of(table: str) -> str:
     return TABLES_BY_NAME[table].primary_key
+
+
+_TABLE_OF = {"mtg": "meetings", "agr": "agreements", "per": "people"}
+
+
+def carry_moved(tables: dict[str, list[Row]], moved: list[Moved]) -> dict[str, list[Row]]:
+    """Publish the moves of earlier releases (``curation/moved.yml``) as redirects: each id
+    that no longer names a record leads, along any chain of moves and redirects, to the
+    record that holds its facts now. An id that names a record again, or whose chain ends
+    nowhere, is left out."""
+    live = {str(r[k]) for t, k in (("meetings", "meeting_id"), ("agreements", "agreement_id"),
+                                   ("people", "person_id")) for r in tables.get(t, [])}
+    step = {str(r["old_id"]): str(r["new_id"]) for r in tables.get("redirects", [])}
+    for m in moved:
+        step.setdefault(m.old_id, m.new_id)
+    rows = list(tables.get("redirects", []))
+    known = {str(r["old_id"]) for r in rows}
+    for m in sorted(moved, key=lambda x: x.old_id):
+        if m.old_id in live or m.old_id in known:
+            continue
+        target, seen = m.new_id, {m.old_id}
+        while target not in live and target in step and target not in seen:
+            seen.add(target)
+            target = step[target]
+        if target in live:
+            rows.append({"old_id": m.old_id, "new_id": target, "table": _TABLE_OF[m.old_id[:3]],
+                         "reason": "release"})
+            known.add(m.old_id)
+    return {**tables, "redirects": sorted(rows, key=lambda r: str(r["old_id"]))}

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -112,6 +112,72 @@ def add_release(changelog: str, version: str, date: str, body: str) -> str:
     return head + entry + changelog[at:]
 
 
+_KEYS = {"meetings": "meeting_id", "agreements": "agreement_id"}
+
+
+def moved_ids(old: Mapping[str, Sequence[Mapping[str, object]]], new: Mapping[str, Sequence[Mapping[str, object]]]
+              ) -> list[tuple[str, str]]:
+    """Ids of the old release's meetings, agreements and people that name no record of the new
+    build, each with the new record that holds most of its facts: the one cited for the most
+    of the same passages (source and span); people through the passages of their names."""
+    def evidence(tables: Mapping[str, Sequence[Mapping[str, object]]]) -> dict[str, set[tuple[str, str, str]]]:
+        found: dict[str, set[tuple[str, str, str]]] = {}
+        owner = {str(r[k]): str(r["person_id"]) for t, k in (("participants", "participant_id"),
+                                                              ("signatories", "signatory_id"))
+                 for r in tables.get(t, [])}
+        for c in tables.get("citations", []):
+            rid = str(c["record_id"])
+            span = (str(c["source_id"]), str(c["start"]), str(c["end"]))
+            if rid[:3] in ("mtg", "agr"):
+                found.setdefault(rid, set()).add(span)
+            elif rid in owner and c["field"] == "name":
+                found.setdefault(owner[rid], set()).add(span)
+        return found
+
+    live = {str(r[k]) for t, k in (*_KEYS.items(), ("people", "person_id")) for r in new.get(t, [])}
+    before, after = evidence(old), evidence(new)
+    by_span: dict[tuple[str, str, str], set[str]] = {}
+    for rid, spans in after.items():
+        for span in spans:
+            by_span.setdefault(span, set()).add(rid)
+    out: list[tuple[str, str]] = []
+    for t, k in (*_KEYS.items(), ("people", "person_id")):
+        for row in old.get(t, []):
+            rid = str(row[k])
+            if rid in live:
+                continue
+            votes: dict[str, int] = {}
+            for span in before.get(rid, ()):
+                for cand in by_span.get(span, ()):
+                    if cand[:3] == rid[:3] and cand in live:
+                        votes[cand] = votes.get(cand, 0) + 1
+            if votes:
+                out.append((rid, min(votes, key=lambda c: (-votes[c], c))))
+    # the old release's own redirects lead on to where their targets are now
+    moved = dict(out)
+    redirected = {str(r["old_id"]) for r in new.get("redirects", [])}
+    for r in old.get("redirects", []):
+        rid, target = str(r["old_id"]), str(r["new_id"])
+        target = target if target in live else moved.get(target, "")
+        if rid not in live and rid not in redirected and rid not in moved and target:
+            out.append((rid, target))
+    return sorted(out)
+
+
+def add_moved(text: str, moves: list[tuple[str, str]], version: str) -> str:
+    """``curation/moved.yml`` with ``moves`` of release ``version`` added at its end."""
+    head = text if text.strip() else MOVED_HEADER
+    lines = [f"- {{old: {old}, new: {new}, release: \"{version}\"}}" for old, new in moves]
+    return head.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+
+
+MOVED_HEADER = """\
+# Ids that earlier releases published and that name no record any more, each with the record
+# that held its facts when the next release was cut. Written by `accords release`; every
+# build publishes them in the redirects table, so old links and joins keep working.
+"""
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``accords release``."""
     p = sub.add_parser("release", help="cut a data release: version, changelog entry, datapackage.json",
@@ -156,6 +222,16 @@ def run(args: argparse.Namespace) -> int:
     path.write_text(add_release(text, version, date, render_markdown(diff, max_rows=args.max_rows)),
                     encoding="utf-8")
     write_root_datapackage(args.repo, version)
-    print(f"released {version} ({bump}): {CHANGELOG} and datapackage.json written; "
-          f"commit them and tag the commit data-v{version}")
+    from accords.package import read_tables
+
+    moves = moved_ids(read_tables(args.old), read_tables(args.new))
+    written = [CHANGELOG, "datapackage.json"]
+    if moves:
+        moved = args.repo / "curation" / "moved.yml"
+        moved.parent.mkdir(parents=True, exist_ok=True)
+        moved.write_text(add_moved(moved.read_text(encoding="utf-8") if moved.is_file() else "", moves, version),
+                         encoding="utf-8")
+        written.append(f"curation/moved.yml ({len(moves)} ids moved)")
+    print(f"released {version} ({bump}): {', '.join(written)} written; commit them and tag the commit "
+          f"data-v{version}")
     return 0

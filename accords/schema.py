@@ -477,8 +477,9 @@ REDIRECTS = Table(
         Field("new_id", "string", "The id of the record that holds its facts now.", required=True,
               pattern=RESOLVED_ID),
         _enum("table", ("meetings", "agreements", "people"), "Table of both ids.", required=True),
-        _enum("reason", ("merge", "curation"),
-              "Why: merge (reports of several sources joined) or curation (a judgement).",
+        _enum("reason", ("merge", "curation", "release"),
+              "Why: merge (reports of several sources joined), curation (a judgement) or release "
+              "(a record of an earlier release that holds its facts under another id now).",
               required=True),
     ),
     "old_id",

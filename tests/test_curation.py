@@ -216,6 +216,19 @@ def test_bad_overrides_name_file_line_and_fix(tmp_path: Path, text: str, message
     assert err.file.endswith("overrides.yml") and err.line == 1 and err.fix
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ('- {old: mtg-0123456789ab, new: javascript, release: "1.1.0"}\n', "'new' must be a meeting"),
+    ('- {old: mtg-0123456789ab, new: agr-0123456789ab, release: "1.1.0"}\n', "of one table"),
+    ("- {old: mtg-0123456789ab, new: mtg-0123456789ac, release: soon}\n", "'release' must be"),
+])
+def test_bad_moves_name_file_line_and_fix(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "moved.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SeedErrors) as exc:
+        load_curation(tmp_path)
+    err = next(e for e in exc.value.errors if message in e.message)
+    assert err.file.endswith("moved.yml") and err.line == 1 and err.fix
+
+
 def test_dangling_references_stop_the_build_and_keep_the_last_good_one(repo: Path) -> None:
     from accords.cli import main
 

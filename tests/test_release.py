@@ -129,3 +129,46 @@ def test_accords_release_cuts_the_next_version_from_the_diff(tmp_path: Path) -> 
     same = _build(seeds, repo, tmp_path / "same")
     assert main(["release", str(same), str(same), "--repo", str(repo)]) == 0  # nothing to release
     assert changelog_releases((repo / CHANGELOG).read_text(encoding="utf-8"))[0][0] == "1.1.0"
+
+
+def _cite(rid: str, field: str, source: str, start: int) -> dict[str, object]:
+    return {"record_id": rid, "field": field, "source_id": source, "start": start, "end": start + 5}
+
+
+def test_moved_ids_follow_the_facts_to_their_new_records() -> None:
+    from accords.release import moved_ids
+
+    old = {"meetings": [{"meeting_id": "mtg-aaaaaaaaaaaa"}, {"meeting_id": "mtg-cccccccccccc"}],
+           "people": [{"person_id": "per-aaaaaaaaaaaa"}],
+           "participants": [{"participant_id": "par-aaaaaaaaaaaa", "person_id": "per-aaaaaaaaaaaa"}],
+           "redirects": [{"old_id": "mtg-000000000000", "new_id": "mtg-aaaaaaaaaaaa"}],
+           "citations": [_cite("mtg-aaaaaaaaaaaa", "date", "src-1", 10), _cite("mtg-aaaaaaaaaaaa", "city", "src-1", 40),
+                         _cite("mtg-cccccccccccc", "date", "src-2", 10),
+                         _cite("par-aaaaaaaaaaaa", "name", "src-1", 70)]}
+    new = {"meetings": [{"meeting_id": "mtg-bbbbbbbbbbbb"}, {"meeting_id": "mtg-dddddddddddd"},
+                        {"meeting_id": "mtg-cccccccccccc"}],
+           "people": [{"person_id": "per-bbbbbbbbbbbb"}],
+           "participants": [{"participant_id": "par-bbbbbbbbbbbb", "person_id": "per-bbbbbbbbbbbb"}],
+           "citations": [_cite("mtg-bbbbbbbbbbbb", "date", "src-1", 10), _cite("mtg-bbbbbbbbbbbb", "city", "src-1", 40),
+                         _cite("mtg-dddddddddddd", "date", "src-1", 10),  # fewer shared passages
+                         _cite("mtg-cccccccccccc", "date", "src-2", 10),
+                         _cite("par-bbbbbbbbbbbb", "name", "src-1", 70)]}
+    assert moved_ids(old, new) == [("mtg-000000000000", "mtg-bbbbbbbbbbbb"),  # an old redirect leads on
+                                   ("mtg-aaaaaaaaaaaa", "mtg-bbbbbbbbbbbb"),
+                                   ("per-aaaaaaaaaaaa", "per-bbbbbbbbbbbb")]
+
+
+def test_moves_of_earlier_releases_are_published_as_redirects() -> None:
+    from accords.curation import Moved
+    from accords.overrides import carry_moved
+
+    tables: dict[str, list[dict[str, object]]] = {
+        "meetings": [{"meeting_id": "mtg-cccccccccccc"}], "agreements": [], "people": [],
+        "redirects": [{"old_id": "mtg-bbbbbbbbbbbb", "new_id": "mtg-cccccccccccc", "table": "meetings",
+                       "reason": "merge"}]}
+    moved = [Moved("mtg-aaaaaaaaaaaa", "mtg-bbbbbbbbbbbb", "1.1.0", 4),  # a chain through a merge
+             Moved("mtg-cccccccccccc", "mtg-eeeeeeeeeeee", "1.1.0", 5),  # names a record again: left out
+             Moved("mtg-dddddddddddd", "mtg-ffffffffffff", "1.1.0", 6)]  # leads nowhere: left out
+    rows = carry_moved(tables, moved)["redirects"]
+    assert [(r["old_id"], r["new_id"], r["reason"]) for r in rows] == [
+        ("mtg-aaaaaaaaaaaa", "mtg-cccccccccccc", "release"), ("mtg-bbbbbbbbbbbb", "mtg-cccccccccccc", "merge")]
