@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-site", action="store_true", help="build the data package only")
     b.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="extract in N processes (default: the CPUs available, at most 8; 1: in-process)")
+    _nlp_options(b)
     e = sub.add_parser("evaluate", help="score a build against gold annotations",
                        description="Print precision, recall and F1 per table against gold JSON files.")
     e.add_argument("gold", type=Path, help="gold JSON file, or folder of them (subfolders included)")
@@ -32,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--data", type=Path, default=None,
                    help="an already built data folder (default: build the seeds into a temporary folder)")
     e.add_argument("--brief", action="store_true", help="tables only, without the list of misses")
+    _nlp_options(e)
     c = sub.add_parser("check", help="validate seed files and show what each yields",
                        description="Check seed files and print the meetings, agreements and "
                        "signatories each yields, with quotes.")
@@ -43,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     release.add_parser(sub)
     models.add_parser(sub)
     args = parser.parse_args(argv)
+    if getattr(args, "model_dir", None) is not None:  # read by accords.models in this process and its workers
+        os.environ[models.ENV_DIR] = str(args.model_dir)
+    if getattr(args, "nlp", None) is not None:
+        os.environ["ACCORDS_NLP"] = args.nlp
     try:
         if hasattr(args, "run"):  # commands that register themselves: new-seed, diff
             return int(args.run(args))
@@ -56,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
             print(err, file=sys.stderr)
         print(f"accords: {len(exc.errors)} seed error(s); nothing was published", file=sys.stderr)
         return 2
+
+
+def _nlp_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model-dir", type=Path, default=None, metavar="DIR",
+                   help=f"Stanza model directory (default: ${models.ENV_DIR}, else ~/.cache/accords/stanza)")
+    p.add_argument("--nlp", choices=("auto", "rules"), default=None,
+                   help="auto: Stanza where its models are (default); rules: the rule-based annotator everywhere")
 
 
 def _build(seeds: Path, out: Path, site: bool, jobs: int | None) -> int:

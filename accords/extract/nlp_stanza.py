@@ -26,7 +26,7 @@ class StanzaAnnotator:
     name = "stanza"
 
     def __init__(self, lang: str, directory: Path, processors: dict[str, str]) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # before huggingface_hub is imported
+        os.environ["HF_HUB_OFFLINE"] = "1"  # before huggingface_hub is imported: builds never download
         import stanza
 
         self.lang = lang
