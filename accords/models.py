@@ -34,6 +34,7 @@ class Spec:
     languages: dict[str, dict[str, tuple[str, ...]]]
     person_labels: frozenset[str]
     name_lemmas: frozenset[str]
+    other_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -43,7 +44,8 @@ def load_spec() -> Spec:
     data = yaml.safe_load(text)
     langs = {lang: {proc: tuple(str(p).lower() for p in pkgs) for proc, pkgs in procs.items()}
              for lang, procs in data["languages"].items()}
-    return Spec(langs, frozenset(data["person_labels"]), frozenset(data["name_lemmas"]))
+    return Spec(langs, frozenset(data["person_labels"]), frozenset(data["name_lemmas"]),
+                frozenset(data.get("other_labels") or ()))
 
 
 def model_dir(option: Path | None = None) -> Path:

@@ -478,8 +478,7 @@ REDIRECTS = Table(
               pattern=RESOLVED_ID),
         _enum("table", ("meetings", "agreements", "people"), "Table of both ids.", required=True),
         _enum("reason", ("merge", "curation", "release"),
-              "Why: merge (reports of several sources joined), curation (a judgement) or release "
-              "(a record of an earlier release that holds its facts under another id now).",
+              "Why: merge (reports joined), curation (a judgement) or release (renamed since a release).",
               required=True),
     ),
     "old_id",

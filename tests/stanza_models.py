@@ -42,7 +42,7 @@ FILLER = ["Стороны обсудили вопросы торговли и т
           "Отмечено , что товарооборот вырос .",
           "Встреча прошла в дружественной атмосфере ."]
 
-Tok = tuple[str, str, str]  # form, lemma, NER tag (BIOES)
+Tok = tuple[str, str, str, str, int, str]  # form, lemma, NER tag (BIOES), UPOS, head (1-based, 0: root), relation
 
 
 @dataclass(frozen=True)
@@ -53,49 +53,152 @@ class ModelDir:
     seconds: float
 
 
-def _name(rng: random.Random, case: int) -> list[Tok]:
-    g, s = rng.choice(GIVEN), rng.choice(SURNAMES)
-    surname = s[case].upper() if rng.random() < 0.3 else s[case]  # some outlets capitalise surnames
-    return [(g[case], g[0], "B-PER"), (surname, s[0], "E-PER")]
+class _Sentence:
+    """A sentence being written: tokens with their heads given as indexes into the list."""
+
+    def __init__(self) -> None:
+        self.toks: list[list[object]] = []  # form, lemma, ner, upos, head index (-1: root), relation
+
+    def add(self, form: str, lemma: str, upos: str, head: int | None = None, rel: str = "dep",
+            ner: str = "O") -> int:
+        self.toks.append([form, lemma, ner, upos, -1 if head is None else head, rel])
+        return len(self.toks) - 1
+
+    def words(self, phrase: str, upos: str, head: int, rel: str) -> None:
+        for w in phrase.split():
+            self.add(w, w.lower(), upos, head, rel)
+
+    def attach(self, first: int, head: int, rel: str) -> None:
+        """Point the token at ``first`` (a phrase's head, added before its governor) to ``head``."""
+        self.toks[first][4], self.toks[first][5] = head, rel
+
+    def done(self) -> list[Tok]:
+        out: list[Tok] = []
+        for form, lemma, ner, upos, head, rel in self.toks:
+            out.append((str(form), str(lemma), str(ner), str(upos), int(str(head)) + 1, str(rel)))
+        return out
 
 
-def _official(rng: random.Random) -> list[Tok]:
+def _person(s: _Sentence, rng: random.Random, case: int, title: tuple[str, str, str] | None) -> int:
+    """A title phrase and a name; the given name heads them all. Returns its index."""
+    g, sur = rng.choice(GIVEN), rng.choice(SURNAMES)
+    surname = sur[case].upper() if rng.random() < 0.3 else sur[case]  # some outlets capitalise surnames
+    mods: list[tuple[str, str, str]] = []
+    if title is not None:
+        mods = [(w, w.lower(), "NOUN") for w in title[case].split()]
+        if rng.random() < 0.9:
+            country = rng.choice(COUNTRIES)
+            mods.append((country, "страна", "PROPN"))
+    first = len(s.toks)
+    for form, lemma, upos in mods:
+        s.add(form, lemma, upos, None, "nmod", "S-LOC" if lemma == "страна" else "O")
+    given = s.add(g[case], g[0], "PROPN", None, "dep", "B-PER")
+    s.add(surname, sur[0], "PROPN", given, "flat:name", "E-PER")
+    for k in range(first, given):
+        s.attach(k, given, "nmod")
+    return given
+
+
+def _official(rng: random.Random) -> list[tuple[str, str, str]]:
     """Surname first, in capitals: "ЛАВРОВ Сергей", as lists and official releases write it."""
     g, s = rng.choice(GIVEN), rng.choice(SURNAMES)
     return [(s[0].upper(), s[0], "B-PER"), (g[0], g[0], "E-PER")]
 
 
-def _words(phrase: str) -> list[Tok]:
-    return [(w, w.lower(), "O") for w in phrase.split()]
-
-
-def _country(rng: random.Random) -> list[Tok]:
-    return [(rng.choice(COUNTRIES), "страна", "S-LOC")]
-
-
 def sentence(rng: random.Random) -> list[Tok]:
-    """One synthetic news sentence with its lemmas and entity tags."""
+    """One synthetic news sentence with lemmas, entity tags, parts of speech and its tree."""
     t1, t2 = rng.choice(TITLES), rng.choice(TITLES)
-    kind = rng.randrange(6)
-    if kind == 0:
-        toks = _words(t1[0].capitalize()) + _country(rng) + _name(rng, 0) + _words("встретился с")
-        toks += _words(t2[2]) + _country(rng) + _name(rng, 2)
-    elif kind == 1:
-        toks = _words("В") + [(rng.choice(CITIES), "город", "S-LOC")] + _words("прошли переговоры")
-        toks += _words(t1[1]) + _country(rng) + _name(rng, 1) + _words("и") + _words(t2[1])
-        toks += _country(rng) + _name(rng, 1)
-    elif kind == 2:
-        toks = _name(rng, 0) + _words("и") + _name(rng, 0)
-        toks += _words("подписали соглашение о сотрудничестве")
-    elif kind == 3:
-        toks = _words("Заседание прошло под председательством") + _words(t1[1]) + _country(rng)
-        toks += _name(rng, 1) + [(",", ",", "O")] + _words("сообщает агентство")
-    elif kind == 4:
-        toks = _words(t1[0].capitalize()) + _country(rng) + _official(rng) + _words("провел переговоры с")
-        toks += _words(t2[2]) + _country(rng) + _name(rng, 2)
+    kind = rng.randrange(7)
+    s = _Sentence()
+    if kind == 0:  # "Министр … X встретился с министром … Y ."
+        a = _person(s, rng, 0, t1)
+        verb = s.add("встретился", "встретиться", "VERB")
+        s.attach(a, verb, "nsubj")
+        s.toks[0][0] = str(s.toks[0][0]).capitalize()
+        prep = s.add("с", "с", "ADP")
+        b = _person(s, rng, 2, t2)
+        s.attach(b, verb, "obl")
+        s.attach(prep, b, "case")
+    elif kind == 1:  # "В Ташкенте прошли переговоры министра … X и … Y ."
+        s.add("В", "в", "ADP")
+        city = s.add(rng.choice(CITIES), "город", "PROPN", None, "obl", "S-LOC")
+        s.attach(0, city, "case")
+        verb = s.add("прошли", "пройти", "VERB")
+        s.attach(city, verb, "obl")
+        talks = s.add("переговоры", "переговоры", "NOUN", verb, "nsubj")
+        a = _person(s, rng, 1, t1)
+        s.attach(a, talks, "nmod")
+        cc = s.add("и", "и", "CCONJ")
+        b = _person(s, rng, 1, t2)
+        s.attach(b, a, "conj")
+        s.attach(cc, b, "cc")
+    elif kind in (2, 5):  # "[После встречи с … Z] X и Y подписали соглашение о сотрудничестве ."
+        obl = None
+        if kind == 5:
+            s.add("После", "после", "ADP")
+            obl = s.add("встречи", "встреча", "NOUN", None, "obl")
+            s.attach(0, obl, "case")
+            prep = s.add("с", "с", "ADP")
+            z = _person(s, rng, 2, t2)
+            s.attach(z, obl, "nmod")
+            s.attach(prep, z, "case")
+        a = _person(s, rng, 0, t1 if kind == 5 else None)
+        cc = s.add("и", "и", "CCONJ")
+        b = _person(s, rng, 0, t1 if kind == 5 else None)
+        s.attach(b, a, "conj")
+        s.attach(cc, b, "cc")
+        verb = s.add("подписали", "подписать", "VERB")
+        s.attach(a, verb, "nsubj")
+        if obl is not None:
+            s.attach(obl, verb, "obl")
+        doc = s.add("соглашение", "соглашение", "NOUN", verb, "obj")
+        s.add("о", "о", "ADP", len(s.toks) + 1, "case")
+        s.add("сотрудничестве", "сотрудничество", "NOUN", doc, "nmod")
+    elif kind == 3:  # "Заседание прошло под председательством … X , сообщает агентство ."
+        subj = s.add("Заседание", "заседание", "NOUN")
+        verb = s.add("прошло", "пройти", "VERB")
+        s.attach(subj, verb, "nsubj")
+        s.add("под", "под", "ADP", len(s.toks) + 1, "case")
+        chair = s.add("председательством", "председательство", "NOUN", verb, "obl")
+        a = _person(s, rng, 1, t1)
+        s.attach(a, chair, "nmod")
+        s.add(",", ",", "PUNCT", len(s.toks) + 1, "punct")
+        says = s.add("сообщает", "сообщать", "VERB", verb, "parataxis")
+        s.add("агентство", "агентство", "NOUN", says, "nsubj")
+    elif kind == 4:  # "Министр … ЛАВРОВ Сергей провел переговоры с министром … Y ."
+        head = None
+        for w in t1[0].capitalize().split():
+            k = s.add(w, w.lower(), "NOUN")
+            head = k if head is None else head
+        s.add(rng.choice(COUNTRIES), "страна", "PROPN", head, "nmod", "S-LOC")
+        (sf, sl, sn), (gf, gl, gn) = _official(rng)
+        sur = s.add(sf, sl, "PROPN", None, "appos", sn)
+        s.add(gf, gl, "PROPN", sur, "flat:name", gn)
+        verb = s.add("провел", "провести", "VERB")
+        if head is not None:
+            s.attach(head, verb, "nsubj")
+            s.attach(sur, head, "appos")
+            for k in range(head + 1, sur):
+                if s.toks[k][4] == -1:
+                    s.attach(k, head, "nmod")
+        s.add("переговоры", "переговоры", "NOUN", verb, "obj")
+        prep = s.add("с", "с", "ADP")
+        b = _person(s, rng, 2, t2)
+        s.attach(b, verb, "obl")
+        s.attach(prep, b, "case")
     else:
-        return _words(rng.choice(FILLER))
-    return [*toks, (".", ".", "O")]
+        words = rng.choice(FILLER).split()[:-1]
+        verb = next((k for k, w in enumerate(words) if w.endswith(("ли", "ло", "н", "ос", "ла"))), 0)
+        for k, w in enumerate(words):
+            upos = "VERB" if k == verb else "CCONJ" if w == "и" else "PUNCT" if w == "," else "NOUN"
+            s.add(w, w.lower(), upos, None if k == verb else verb, "root" if k == verb else "dep")
+    root = next(k for k, t in enumerate(s.toks) if t[4] == -1)
+    s.toks[root][5] = "root"
+    for t in s.toks:
+        if t[4] == -1 and t is not s.toks[root]:
+            t[4], t[5] = root, "dep"
+    s.add(".", ".", "PUNCT", root, "punct")
+    return s.done()
 
 
 def corpus(n: int, seed: int) -> list[list[Tok]]:
@@ -113,7 +216,7 @@ def _tokenizer_files(sents: list[list[Tok]], stem: Path) -> tuple[Path, Path]:
     for p in range(0, len(sents), 4):
         text, label = "", ""
         for sent in sents[p : p + 4]:
-            for i, (form, _, _) in enumerate(sent):
+            for i, (form, *_rest) in enumerate(sent):
                 if text and not (i and _glued(form)):
                     text, label = text + " ", label + "0"
                 text += form
@@ -127,7 +230,7 @@ def _tokenizer_files(sents: list[list[Tok]], stem: Path) -> tuple[Path, Path]:
 
 
 def _ner_file(sents: list[list[Tok]], path: Path) -> Path:
-    doc = [[{"text": f, "ner": t} for f, _, t in s] for s in sents]
+    doc = [[{"text": t[0], "ner": t[2]} for t in s] for s in sents]
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -135,8 +238,8 @@ def _ner_file(sents: list[list[Tok]], path: Path) -> Path:
 def _conllu(sents: list[list[Tok]], path: Path) -> Path:
     lines = []
     for s in sents:
-        lines += [f"{i}\t{f}\t{lem}\t_\t_\t_\t{i - 1}\t{'root' if i == 1 else 'dep'}\t_\t_"
-                  for i, (f, lem, _) in enumerate(s, 1)]
+        lines += [f"{i}\t{f}\t{lem}\t{upos}\t_\t_\t{head}\t{rel}\t_\t_"
+                  for i, (f, lem, _, upos, head, rel) in enumerate(s, 1)]
         lines.append("")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -144,7 +247,7 @@ def _conllu(sents: list[list[Tok]], path: Path) -> Path:
 
 def _vectors(sents: list[list[Tok]], path: Path, dim: int = 8) -> Path:
     rng = random.Random(7)
-    words = sorted({f.lower() for s in sents for f, _, _ in s})
+    words = sorted({t[0].lower() for s in sents for t in s})
     rows = [f"{len(words)} {dim}"]
     rows += [w + " " + " ".join(f"{rng.uniform(-1, 1):.4f}" for _ in range(dim)) for w in words]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -156,9 +259,9 @@ def _md5(path: Path) -> str:
 
 
 def build(root: Path, work: Path) -> Path:
-    """Train the three models into ``root`` (scratch files in ``work``) and write resources.json."""
+    """Train the models into ``root`` (scratch files in ``work``) and write resources.json."""
     import torch
-    from stanza.models import lemmatizer, ner_tagger, tokenizer
+    from stanza.models import lemmatizer, ner_tagger, parser, tagger, tokenizer
     from stanza.models.common.pretrain import Pretrain
 
     torch.set_num_threads(1)
@@ -169,7 +272,9 @@ def build(root: Path, work: Path) -> Path:
     ner_pt = lang_dir / "ner" / f"{PACKAGE}.pt"
     lem_pt = lang_dir / "lemma" / f"{PACKAGE}.pt"
     pre_pt = lang_dir / "pretrain" / f"{PACKAGE}.pt"
-    for p in (tok_pt, ner_pt, lem_pt, pre_pt):
+    pos_pt = lang_dir / "pos" / f"{PACKAGE}.pt"
+    dep_pt = lang_dir / "depparse" / f"{PACKAGE}.pt"
+    for p in (tok_pt, ner_pt, lem_pt, pre_pt, pos_pt, dep_pt):
         p.parent.mkdir(parents=True, exist_ok=True)
 
     txt, lab = _tokenizer_files(train, work / "tok_train")
@@ -193,11 +298,25 @@ def build(root: Path, work: Path) -> Path:
                      "--optim", "adam", "--lr", "0.01", "--dropout", "0.1", "--word_dropout", "0.0",
                      "--cpu"])
 
-    lemmatizer.main(["--train_file", str(_conllu(train, work / "lem_train.conllu")),
-                     "--eval_file", str(_conllu(dev, work / "lem_dev.conllu")),
+    conllu_train, conllu_dev = _conllu(train, work / "train.conllu"), _conllu(dev, work / "dev.conllu")
+    lemmatizer.main(["--train_file", str(conllu_train), "--eval_file", str(conllu_dev),
                      "--dict_only", "--no_pos",
                      "--shorthand", f"{LANG}_{PACKAGE}", "--save_dir", str(lem_pt.parent),
                      "--save_name", lem_pt.name, "--cpu"])
+
+    # no character model: words are few and all known, and it would take most of the time
+    small = ["--wordvec_pretrain_file", str(pre_pt), "--shorthand", f"{LANG}_{PACKAGE}", "--lang", LANG,
+             "--hidden_dim", "32", "--word_emb_dim", "16", "--tag_emb_dim", "8", "--no_char",
+             "--deep_biaff_hidden_dim", "32", "--transformed_dim", "16", "--cpu"]
+    tagger.main(["--train_file", str(conllu_train), "--eval_file", str(conllu_dev),
+                 "--output_file", str(work / "pos_pred.conllu"), "--save_dir", str(pos_pt.parent),
+                 "--save_name", pos_pt.name, "--max_steps", "60", "--eval_interval", "30", "--batch_size", "500",
+                 "--lr", "0.02",
+                 "--composite_deep_biaff_hidden_dim", "16", *small])
+    parser.main(["--train_file", str(conllu_train), "--eval_file", str(conllu_dev),
+                 "--output_file", str(work / "dep_pred.conllu"), "--save_dir", str(dep_pt.parent),
+                 "--save_name", dep_pt.name, "--max_steps", "300", "--eval_interval", "100", "--batch_size", "1000",
+                 *small])
 
     resources = {LANG: {
         "lang_name": "Russian",
@@ -205,9 +324,13 @@ def build(root: Path, work: Path) -> Path:
         "lemma": {PACKAGE: {"md5": _md5(lem_pt)}},
         "ner": {PACKAGE: {"md5": _md5(ner_pt),
                           "dependencies": [{"model": "pretrain", "package": PACKAGE}]}},
+        "pos": {PACKAGE: {"md5": _md5(pos_pt), "dependencies": [{"model": "pretrain", "package": PACKAGE}]}},
+        "depparse": {PACKAGE: {"md5": _md5(dep_pt), "dependencies": [{"model": "pretrain", "package": PACKAGE}]}},
         "pretrain": {PACKAGE: {"md5": _md5(pre_pt)}},
-        "packages": {"default": {"tokenize": PACKAGE, "lemma": PACKAGE, "ner": PACKAGE}},
-        "default_processors": {"tokenize": PACKAGE, "lemma": PACKAGE, "ner": PACKAGE},
+        "packages": {"default": {"tokenize": PACKAGE, "pos": PACKAGE, "lemma": PACKAGE, "depparse": PACKAGE,
+                                 "ner": PACKAGE}},
+        "default_processors": {"tokenize": PACKAGE, "pos": PACKAGE, "lemma": PACKAGE, "depparse": PACKAGE,
+                               "ner": PACKAGE},
     }, "russian": {"alias": LANG},
         "url": "https://huggingface.co/stanfordnlp/stanza-{lang}/resolve/v{resources_version}/models/{filename}"}
     (root / "resources.json").write_text(json.dumps(resources, indent=1), encoding="utf-8")

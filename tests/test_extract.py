@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -298,3 +299,38 @@ def test_a_reception_reported_in_the_passive(tmp_path: Path) -> None:
     talks, reception = facts.meetings
     assert {p.name_en for p in reception.participants} == {"Rashad Nabiyev", "Abdulla Aripov"}
     assert (reception.date.iso(), reception.city) == ("2025-09-02", "Tashkent")
+
+
+def _sentence(text: str, language: str) -> tuple[str, Any]:
+    from accords import lexicon as lexicons
+    from accords.text import split_sentences
+
+    lex = lexicons.load(language)
+    [s] = split_sentences(text, 0, lex.words("abbreviations"))
+    return text, (s, lex)
+
+
+def test_lemmas_match_nominal_terms_but_never_verbs() -> None:
+    """A form the lexicon lacks matches through its lemma for offices and places; a verb's
+    lemma never does (it would lose the tense)."""
+    from accords.extract.annotate import annotate
+
+    text, (s, lex) = _sentence("Министрихой Узбекистана Саидовым подпишут соглашение.", "ru")
+    toks = s.tokens
+    lemmas = {(toks[0].start, toks[0].end): "министр", (toks[3].start, toks[3].end): "подписали"}
+    plain = annotate(text, s, lex)
+    with_lemmas = annotate(text, s, lex, lemmas=lemmas)
+    assert plain.at.get(0) is None
+    assert with_lemmas.at[0].category == "position"
+    assert with_lemmas.at.get(3) is None or with_lemmas.at[3].category not in ("signing_active", "signing_passive")
+
+
+def test_an_organisation_entity_is_never_a_person() -> None:
+    from accords.extract.annotate import annotate
+
+    text, (s, lex) = _sentence("Председатель правления Узбекнефтегаз Инвест Бахтиёр Саидов встретился.", "ru")
+    toks = s.tokens
+    org = [(toks[2].start, toks[3].end)]
+    person = [(toks[4].start, toks[5].end)]
+    names = {text[nm.start:nm.end] for nm in annotate(text, s, lex, persons=person, others=org).names}
+    assert "Узбекнефтегаз Инвест" not in names and "Бахтиёр Саидов" in names

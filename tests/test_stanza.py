@@ -64,7 +64,7 @@ def _seed(tmp_path: Path, text: str, name: str = "lavrov.txt") -> Document:
 def test_check_reads_resources_json(stanza_dir: Path) -> None:
     chosen, problem = models.check(LANG, stanza_dir)
     assert problem is None
-    assert chosen == {"tokenize": PACKAGE, "lemma": PACKAGE, "ner": PACKAGE}  # pos: not listed
+    assert chosen == {"tokenize": PACKAGE, "pos": PACKAGE, "lemma": PACKAGE, "depparse": PACKAGE, "ner": PACKAGE}
     res = models.read_resources(stanza_dir)
     assert res is not None
     assert Path(LANG, "pretrain", f"{PACKAGE}.pt") in models.required_files(LANG, res, chosen)
@@ -82,7 +82,11 @@ def test_offsets_entities_and_lemmas(use_models: Path, tmp_path: Path) -> None:
     assert persons == ["Сергей ЛАВРОВ", "Бахтиёром САИДОВЫМ"]
     lemmas = {doc.text[s:e]: lemma for (s, e), lemma in ann.lemmas().items()}
     assert lemmas["Бахтиёром"] == "Бахтиёр"
-    assert nlp.handled() == {LANG: "stanza (tokenize, lemma, ner)"}
+    assert nlp.handled() == {LANG: "stanza (tokenize, pos, lemma, depparse, ner)"}
+    tree = ann.tree()
+    assert tree and all(doc.text[s:e] for s, e in tree)  # every parsed word at the seed's offsets
+    verb = next(span for span in tree if doc.text[span[0]:span[1]] == "провел")
+    assert tree[verb] == (None, "root")
 
 
 def test_entities_and_lemmas_reach_the_extractor(use_models: Path, tmp_path: Path) -> None:
@@ -178,3 +182,26 @@ def test_model_dir_option_then_environment(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.delenv(models.ENV_DIR)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert models.model_dir() == tmp_path / "cache" / "accords" / "stanza"
+
+
+SIGNING = """---
+language: ru
+published: 2025-03-04
+---
+После встречи с министром иностранных дел Узбекистана Бахтиёром Саидовым министр иностранных дел \
+России Сергей Лавров и министр иностранных дел Азербайджана Джейхун Байрамов подписали соглашение о \
+сотрудничестве.
+"""
+
+
+def test_the_parse_finds_who_signed(use_models: Path, tmp_path: Path) -> None:
+    """Every name before an active signing verb signs, say the rules; the parse knows that
+    the minister met "after the meeting with" did not."""
+    doc = _seed(tmp_path, SIGNING, "signing.txt")
+    [rules] = nlp.RULES.annotate([doc])
+    by_rules = {p.name for p in extract(doc, rules).agreements[0].signatories}
+    assert by_rules == {"Бахтиёром Саидовым", "Сергей Лавров", "Джейхун Байрамов"}
+    [ann] = nlp.annotate_docs([doc])
+    assert ann.annotator == "stanza"
+    by_parse = {p.name for p in extract(doc, ann).agreements[0].signatories}
+    assert by_parse == {"Сергей Лавров", "Джейхун Байрамов"}

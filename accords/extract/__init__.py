@@ -12,6 +12,7 @@ from accords import lexicon, models
 from accords.extract.agreements import (
     DocMention,
     Signing,
+    Tree,
     dated_participles,
     doc_mentions,
     named_people,
@@ -67,8 +68,9 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     sentences = split_sentences(text, content_start, lex.words("abbreviations"), bool(lex.value("ordinal_dot")))
     spec = models.load_spec()
     persons = annotation.spans(spec.person_labels)
+    others = annotation.spans(spec.other_labels)
     lemmas = annotation.lemmas() if doc.language in spec.name_lemmas else {}
-    anns = [annotate(text, s, lex, persons, lemmas) for s in sentences]
+    anns = [annotate(text, s, lex, persons, lemmas, others) for s in sentences]
     published, basis, pcite = publication_date(doc, lex, header)
     doc = _with_published(doc, published, basis, pcite)
     dateline = find_dateline(anns)
@@ -88,7 +90,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
         if meeting is not None:
             facts.meetings.append(meeting)
     facts.agreements = _agreements(doc, anns, people, episodes, meetings, dateline, lex,
-                                   headline(text, content_start))
+                                   headline(text, content_start), annotation.tree())
     main = meetings[0]
     if main is not None and main.date.year is None:
         year = _infer_year(doc, anns, facts.agreements, main.date, weekday, lex)
@@ -387,7 +389,8 @@ def _person_fact(p: DocPerson, language: str) -> PersonFact:
 
 def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], episodes: list[Episode],
                 meetings: list[MeetingFact | None], dateline: Dateline | None,
-                lex: Lexicon, head: tuple[int, int] | None = None) -> list[AgreementFact]:
+                lex: Lexicon, head: tuple[int, int] | None = None, tree: Tree | None = None
+                ) -> list[AgreementFact]:
     """The documents reported as signed, one each however often the article names it.
 
     A document named only in the headline ("… sign transport agreement") is one the body
@@ -465,7 +468,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 headline_only.discard(id(target))
         named = named_people(a, by_key, mentions)
         for sig in sigs:
-            for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex, named):
+            for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex, named, tree):
                 for ag in sentence_agreements:
                     if all(x.surname_key != person.key for x in ag.signatories):
                         ag.signatories.append(_person_fact(person, doc.language))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from accords.extract.annotate import Annotated, NameMention
@@ -310,12 +311,20 @@ def named_people(ann: Annotated, people: dict[str, DocPerson], titles: list[DocM
     return [(nm, p) for nm, p in named if p is not None and not inside(nm.start)]
 
 
+Tree = Mapping[tuple[int, int], tuple[tuple[int, int] | None, str]]  # span → (governor's span, relation)
+
+
 def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: list[DocMention],
             participants: list[DocPerson], lex: Lexicon,
-            named: list[tuple[NameMention, DocPerson]] | None = None) -> list[tuple[DocPerson, int, int]]:
+            named: list[tuple[NameMention, DocPerson]] | None = None,
+            tree: Tree | None = None) -> list[tuple[DocPerson, int, int]]:
     """People the sentence says signed, with the span naming each (empty for a bare passive).
 
-    ``named``: :func:`named_people` of the sentence, when the caller has it already."""
+    ``named``: :func:`named_people` of the sentence, when the caller has it already.
+    ``tree``: the NLP layer's dependency parse, where it has one: of the names before an
+    active signing verb, those it shows are the verb's subject (or joined to it) signed;
+    "After the talks with X, Y and Z signed" leaves X out. Where the parse finds no
+    subject among them, the rules' reading stands."""
     if named is None:
         named = named_people(ann, people, titles)
     trig = sig.match
@@ -345,6 +354,8 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
                 return _resolve_refs(refs[0] if side == "after" else refs[-1], participants, ann)
     else:
         chosen = [(nm, p) for nm, p in named if nm.last < trig.first]  # subjects precede the verb
+        if tree and len(chosen) > 1:
+            chosen = _subjects(ann, trig, chosen, tree) or chosen
         unnamed = _role_refs(ann, 0, trig.first - 1, participants)
         if not chosen and not unnamed:
             refs = [m for m in ann.of("signer_refs") if m.last < trig.first]
@@ -365,6 +376,31 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
     for p, s, e in unnamed:
         if all(p is not q for q, _, _ in out):
             out.append((p, s, e))
+    return out
+
+
+SUBJECT_PATH = frozenset({"nsubj", "conj", "appos", "flat", "compound"})  # UD relations, subtypes aside
+
+
+def _subjects(ann: Annotated, trig: Match, chosen: list[tuple[NameMention, DocPerson]], tree: Tree
+              ) -> list[tuple[NameMention, DocPerson]]:
+    """The names whose words the parse joins to the signing verb as its subject: up the tree
+    from a word of the name, only through subject, conjunct, apposition and flat-name arcs."""
+    toks = ann.tokens
+    verb = {(toks[i].start, toks[i].end) for i in range(trig.first, trig.last + 1)}
+    out = []
+    for nm, p in chosen:
+        for i in range(nm.first, nm.last + 1):
+            span: tuple[int, int] | None = (toks[i].start, toks[i].end)
+            steps = 0
+            while span is not None and span not in verb and steps < 50:
+                head, rel = tree.get(span, (None, ""))
+                if rel.split(":")[0] not in SUBJECT_PATH:
+                    break
+                span, steps = head, steps + 1
+            if span is not None and span in verb:
+                out.append((nm, p))
+                break
     return out
 
 

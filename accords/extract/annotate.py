@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accords.extract.dates import DateMention, numeric_dates, word_dates
 from accords.lexicon import Lexicon, Match
@@ -87,11 +87,25 @@ class Annotated:
         return None
 
 
+LEMMA_CATEGORIES = frozenset({
+    "position", "portfolios", "institutions", "countries", "cities", "landmarks", "venues", "regions",
+    "document_kinds", "generic_documents", "plural_documents", "signer_refs", "session_bodies",
+    "delegation_words",
+})
+"""Lexicon categories a word may match through its lemma ("министрихой" → министр): names of
+things, never verbs, whose tense and mood a lemma would erase ("подпишут" is no "подписали")."""
+
+
 def annotate(text: str, sentence: Sentence, lex: Lexicon, persons: Sequence[tuple[int, int]] = (),
-             lemmas: Mapping[tuple[int, int], str] | None = None) -> Annotated:
-    """Annotate one sentence: the rules, plus the NLP layer's person spans and lemmas if given."""
+             lemmas: Mapping[tuple[int, int], str] | None = None,
+             others: Sequence[tuple[int, int]] = ()) -> Annotated:
+    """Annotate one sentence: the rules, plus the NLP layer's annotations if given: person
+    spans (candidate names), other entities (organisations, places: never a person's name)
+    and lemmas (a word the lexicon lacks as written may match by its lemma)."""
     toks = sentence.tokens
     matches = lex.scan(toks)
+    if lemmas:
+        matches = _with_lemmas(toks, matches, lemmas, lex)
     at: dict[int, Match] = {}
     for m in matches:
         for i in range(m.first, m.last + 1):
@@ -101,8 +115,41 @@ def annotate(text: str, sentence: Sentence, lex: Lexicon, persons: Sequence[tupl
     ann.quotes = quote_spans(text, sentence.start, sentence.end)
     ann.dates = numeric_dates(text, sentence.start, sentence.end) + word_dates(toks, lex, text)
     inside = [(s, e) for s, e in persons if sentence.start <= s and e <= sentence.end]
-    ann.names = _names(text, toks, at, lex, inside, lemmas or {})
+    elsewhere = [(s, e) for s, e in others if sentence.start <= s and e <= sentence.end]
+    ann.names = _names(text, toks, at, lex, inside, lemmas or {}, elsewhere)
     return ann
+
+
+def _with_lemmas(toks: tuple[Token, ...], matches: list[Match], lemmas: Mapping[tuple[int, int], str],
+                 lex: Lexicon) -> list[Match]:
+    """The surface matches, plus matches of nominal terms through the lemmas where no
+    surface term matched."""
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    as_lemmas = [replace(t, fold=fold(lemmas.get((t.start, t.end), t.text))) for t in toks]
+    extra = [m for m in lex.scan(as_lemmas) if m.category in LEMMA_CATEGORIES
+             and not any(i in taken for i in range(m.first, m.last + 1))]
+    return sorted([*matches, *extra], key=lambda m: m.first) if extra else matches
+
+
+def _outside_entities(text: str, toks: tuple[Token, ...], lex: Lexicon, names: list[NameMention],
+                      others: Sequence[tuple[int, int]]) -> list[NameMention]:
+    """Rule names with the words of organisations and places cut off: "Узбекнефтегаз Инвест
+    Бахтиёр Саидов" is the company and Бахтиёр Саидов; a name wholly inside one is none."""
+    def taken(i: int) -> bool:
+        return any(s <= toks[i].start and toks[i].end <= e for s, e in others)
+
+    out: list[NameMention] = []
+    for nm in names:
+        first, last = nm.first, nm.last
+        while first <= last and taken(first):
+            first += 1
+        while last >= first and taken(last):
+            last -= 1
+        if first > last:
+            continue
+        out.append(nm if (first, last) == (nm.first, nm.last)
+                   else _make_name(text, toks, first, last, lex, initial=None))
+    return out
 
 
 def _clauses(text: str, toks: tuple[Token, ...], at: dict[int, Match]) -> list[int]:
@@ -161,8 +208,8 @@ def _is_name_token(tok: Token, at: dict[int, Match], *, capitals: bool = False) 
 
 
 def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon,
-           persons: Sequence[tuple[int, int]], lemmas: Mapping[tuple[int, int], str]
-           ) -> list[NameMention]:
+           persons: Sequence[tuple[int, int]], lemmas: Mapping[tuple[int, int], str],
+           others: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
     names: list[NameMention] = []
     i = 0
     while i < len(toks):
@@ -186,6 +233,8 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
         names.append(_make_name(text, toks, i, j, lex, initial=None))
         i = j + 1
     names = [nm for nm in names if not _complement(toks, at, lex, nm)]
+    if others:
+        names = _outside_entities(text, toks, lex, names, others)
     for start, end in persons:
         names = _with_entity(text, toks, at, lex, names, start, end)
     for nm in names:

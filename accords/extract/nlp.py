@@ -28,12 +28,16 @@ ENV_MODE = "ACCORDS_NLP"  # "auto" (default): Stanza where its models are comple
 
 @dataclass(frozen=True)
 class Word:
-    """A token: ``text == doc.text[start:end]``; its lemma when the annotator gives one."""
+    """A token: ``text == doc.text[start:end]``; its lemma, and its place in the sentence's
+    dependency tree (``head``: index of the governing word in ``Annotation.words``, -1 for
+    the root or where there is no parse), when the annotator gives them."""
 
     start: int
     end: int
     text: str
     lemma: str | None = None
+    head: int = -1
+    deprel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,17 @@ class Annotation:
     def lemmas(self) -> dict[tuple[int, int], str]:
         """Lemma of each token that has one, by (start, end)."""
         return {(w.start, w.end): w.lemma for w in self.words if w.lemma}
+
+    def tree(self) -> dict[tuple[int, int], tuple[tuple[int, int] | None, str]]:
+        """Each parsed token's governor (its span; ``None`` for the root) and relation, by span.
+        Empty when the annotator gives no parse."""
+        out: dict[tuple[int, int], tuple[tuple[int, int] | None, str]] = {}
+        for w in self.words:
+            if w.deprel is None:
+                continue
+            head = self.words[w.head] if 0 <= w.head < len(self.words) else None
+            out[(w.start, w.end)] = ((head.start, head.end) if head is not None else None, w.deprel)
+        return out
 
 
 class Annotator(Protocol):

@@ -45,6 +45,8 @@ class StanzaAnnotator:
 
 
 def _annotation(doc: Document, sdoc: Any) -> Annotation:
+    """Stanza's sentences, tokens (their first word's lemma and parse) and entities, at the
+    seed's offsets; a token whose text is not the seed's slice is left out, with its arcs."""
     base, text = doc.body_start, doc.text
     sentences: list[tuple[int, int]] = []
     words: list[Word] = []
@@ -53,9 +55,16 @@ def _annotation(doc: Document, sdoc: Any) -> Annotation:
         if not toks:
             continue
         sentences.append((base + toks[0].start_char, base + toks[-1].end_char))
+        first = len(words)
+        index = {t.words[0].id: first + k for k, t in enumerate(toks) if t.words}  # word id → our index
+        of_word = {w.id: t.words[0].id for t in toks for w in t.words}  # a multi-word token's words → its first
         for t in toks:
-            lemma = t.words[0].lemma if t.words else None
-            words.append(Word(base + t.start_char, base + t.end_char, t.text, lemma or None))
+            w = t.words[0] if t.words else None
+            head_id = getattr(w, "head", None) if w is not None else None
+            head = index.get(of_word.get(head_id, -1), -1) if head_id else -1
+            deprel = getattr(w, "deprel", None) if w is not None else None
+            words.append(Word(base + t.start_char, base + t.end_char, t.text,
+                              (w.lemma if w is not None else None) or None, head, deprel))
     entities = tuple(Entity(base + e.start_char, base + e.end_char, e.type) for e in sdoc.ents
                      if text[base + e.start_char : base + e.end_char] == e.text)
     return Annotation(StanzaAnnotator.name, tuple(sentences), tuple(words), entities)
