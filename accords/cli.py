@@ -68,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 def _nlp_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model-dir", type=Path, default=None, metavar="DIR",
                    help=f"Stanza model directory (default: ${models.ENV_DIR}, else ~/.cache/accords/stanza)")
-    p.add_argument("--nlp", choices=("auto", "rules"), default=None,
-                   help="auto: Stanza where its models are (default); rules: the rule-based annotator everywhere")
+    p.add_argument("--nlp", choices=("auto", "stanza", "rules"), default=None,
+                   help="auto: Stanza where its models are and `accords models choose` kept it (default); "
+                   "stanza: wherever its models are; rules: the rule-based annotator everywhere")
 
 
 def _build(seeds: Path, out: Path, site: bool, jobs: int | None) -> int:

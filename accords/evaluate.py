@@ -61,6 +61,11 @@ class Report:
     roles_en: list[int] = field(default_factory=lambda: [0, 0])  # matched participants whose role_en is exact / all
     annotators: dict[str, str] = field(default_factory=dict)  # language → NLP annotator that ran
 
+    def language_f1(self, lang: str) -> float:
+        """The mean of a language's F1 over the four tables (what decides its annotator)."""
+        row = self.by_language.get(lang, {})
+        return sum(row[t].f1 for t in TABLES) / len(TABLES) if row else 0.0
+
     def add(self, table: str, lang: str, tp: int, fp: int, fn: int) -> None:
         for s in (self.scores[table], self.by_language.setdefault(lang, {t: Score() for t in TABLES})[table]):
             s.tp += tp
@@ -291,13 +296,51 @@ def format_report(report: Report, *, details: bool = True) -> str:
               f"false signings: {report.false_signings}",
               f"English names of matched people: {report.names_en[0]}/{report.names_en[1]} exact; "
               f"roles: {report.roles_en[0]}/{report.roles_en[1]} exact", "",
-              "| language | " + " | ".join(f"{t} recall" for t in TABLES) + " | annotator |",
-              "|---|" + "---|" * (len(TABLES) + 1)]
+              "| language | " + " | ".join(f"{t} recall" for t in TABLES) + " | mean F1 | annotator |",
+              "|---|" + "---|" * (len(TABLES) + 2)]
     for lang in sorted(report.by_language):
         row = report.by_language[lang]
         lines.append(f"| {lang} | " + " | ".join(f"{row[t].recall:.2f}" for t in TABLES)
-                     + f" | {report.annotators.get(lang, '—')} |")
+                     + f" | {report.language_f1(lang):.2f} | {report.annotators.get(lang, '—')} |")
     if details:
         lines += ["", "Misses:"] + [f"- {m}" for m in report.misses or ["none"]]
         lines += ["", "False facts:"] + [f"- {m}" for m in report.false or ["none"]]
     return "\n".join(lines)
+
+
+def choose_annotators(gold: Path, seeds: Path, repo: Path) -> dict[str, dict[str, object]]:
+    """Per language with Stanza models: the mean F1 with the rules alone and with Stanza, and
+    which to keep: Stanza only where it does not lower F1."""
+    import os
+    import tempfile
+
+    from accords.build import build_data
+    from accords.extract import nlp
+
+    reports: dict[str, Report] = {}
+    handled: dict[str, str] = {}
+    before = os.environ.get(nlp.ENV_MODE)
+    try:
+        for mode in ("rules", "stanza"):
+            os.environ[nlp.ENV_MODE] = mode
+            nlp.reset()
+            with tempfile.TemporaryDirectory() as tmp:
+                flat = gather_seeds(seeds, Path(tmp) / "seeds")
+                build_data(flat, Path(tmp) / "data", repo)
+                reports[mode] = evaluate(gold, Path(tmp) / "data", flat)
+            if mode == "stanza":
+                handled = nlp.handled()
+    finally:
+        nlp.reset()
+        if before is None:
+            os.environ.pop(nlp.ENV_MODE, None)
+        else:
+            os.environ[nlp.ENV_MODE] = before
+    out: dict[str, dict[str, object]] = {}
+    for lang, how in sorted(handled.items()):
+        if not how.startswith("stanza"):
+            continue
+        rules, stanza = reports["rules"].language_f1(lang), reports["stanza"].language_f1(lang)
+        out[lang] = {"annotator": "stanza" if stanza >= rules else "rules",
+                     "f1_rules": round(rules, 4), "f1_stanza": round(stanza, 4)}
+    return out

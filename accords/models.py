@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 ENV_DIR = "ACCORDS_STANZA_DIR"
+CHOICE_FILE = "accords-choice.json"  # per language: keep Stanza, or the rules (``accords models choose``)
 SPEC_FILE = "stanza.yml"
 FETCH_TIMEOUT = 60  # seconds; Stanza's own resources.json fetch has none
 
@@ -55,6 +56,15 @@ def model_dir(option: Path | None = None) -> Path:
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR]).expanduser()
     return Path(os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser() / "accords" / "stanza"
+
+
+def read_choice(directory: Path) -> dict[str, str]:
+    """Language → annotator ("stanza" or "rules") that ``accords models choose`` kept."""
+    try:
+        data = json.loads((directory / CHOICE_FILE).read_text(encoding="utf-8"))
+        return {str(lang): str(v["annotator"]) for lang, v in data.get("languages", {}).items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}
 
 
 def read_resources(directory: Path) -> dict[str, Any] | None:
@@ -176,6 +186,34 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     d.add_argument("--model-dir", type=Path, default=None,
                    help=f"where models go (default: ${ENV_DIR}, else ~/.cache/accords/stanza)")
     d.set_defaults(run=run)
+    c = verbs.add_parser("choose", help="keep Stanza for a language only where it does not lower F1",
+                         description="Evaluate against gold with the rules alone and with Stanza; per "
+                         f"language, keep Stanza only where its mean F1 is no lower, and record the choice "
+                         f"in the model directory ({CHOICE_FILE}), which builds follow.")
+    c.add_argument("gold", type=Path, help="gold JSON file, or folder of them")
+    c.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seeds the gold is about (default: seeds)")
+    c.add_argument("--model-dir", type=Path, default=None,
+                   help=f"the models (default: ${ENV_DIR}, else ~/.cache/accords/stanza)")
+    c.set_defaults(run=run_choose)
+
+
+def run_choose(args: argparse.Namespace) -> int:
+    """Run ``accords models choose``: print the comparison and write the choice."""
+    from accords.evaluate import choose_annotators
+
+    directory = model_dir(args.model_dir)
+    os.environ[ENV_DIR] = str(directory)
+    choice = choose_annotators(args.gold, args.seeds, Path.cwd())
+    if not choice:
+        print(f"no language has usable Stanza models in {directory}: nothing to choose", file=sys.stderr)
+        return 0
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / CHOICE_FILE).write_text(json.dumps({"languages": choice}, indent=1, sort_keys=True) + "\n",
+                                         encoding="utf-8")
+    print("| language | mean F1, rules | mean F1, Stanza | kept |\n|---|---|---|---|")
+    for lang, c in choice.items():
+        print(f"| {lang} | {c['f1_rules']:.2f} | {c['f1_stanza']:.2f} | {c['annotator']} |")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

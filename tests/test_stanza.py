@@ -205,3 +205,53 @@ def test_the_parse_finds_who_signed(use_models: Path, tmp_path: Path) -> None:
     assert ann.annotator == "stanza"
     by_parse = {p.name for p in extract(doc, ann).agreements[0].signatories}
     assert by_parse == {"Сергей Лавров", "Джейхун Байрамов"}
+
+
+SIGNING_GOLD = {
+    "file": "signing.txt", "language": "ru", "published": "2025-03-04",
+    "meetings": [{"id": "m1", "date": "2025-03-04", "countries": ["AZ", "RU", "UZ"], "city": None,
+                  "kind": "meeting"}],
+    "participants": [
+        {"meeting": "m1", "name_en": "Bakhtiyor Saidov", "name_as_written": "Бахтиёром Саидовым", "country": "UZ",
+         "role_en": "Minister of Foreign Affairs"},
+        {"meeting": "m1", "name_en": "Sergey Lavrov", "name_as_written": "Сергей Лавров", "country": "RU",
+         "role_en": "Minister of Foreign Affairs"},
+        {"meeting": "m1", "name_en": "Jeyhun Bayramov", "name_as_written": "Джейхун Байрамов", "country": "AZ",
+         "role_en": "Minister of Foreign Affairs"}],
+    "agreements": [{"id": "a1", "meeting": "m1", "kind": "agreement", "countries": ["AZ", "RU", "UZ"],
+                    "signed_date": "2025-03-04", "valid_from": None, "valid_to": None,
+                    "title_en": "Agreement on cooperation"}],
+    "signatories": [{"agreement": "a1", "name_en": "Sergey Lavrov", "country": "RU", "basis": "stated"},
+                    {"agreement": "a1", "name_en": "Jeyhun Bayramov", "country": "AZ", "basis": "stated"}],
+    "not_signed": [], "same_event_as": [], "notes": "The minister met before the signing did not sign.",
+}
+
+
+def test_stanza_is_kept_only_where_it_does_not_lower_f1(stanza_dir: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from accords.cli import main
+
+    own = tmp_path / "models"
+    shutil.copytree(stanza_dir, own)  # the choice is written beside the models
+    monkeypatch.setenv(models.ENV_DIR, str(own))
+    monkeypatch.setenv("ACCORDS_NLP", "auto")
+    seeds, gold = tmp_path / "seeds", tmp_path / "gold"
+    seeds.mkdir()
+    gold.mkdir()
+    (seeds / "signing.txt").write_text(SIGNING, encoding="utf-8")
+    (gold / "signing.json").write_text(json.dumps(SIGNING_GOLD, ensure_ascii=False), encoding="utf-8")
+    nlp.reset()
+    try:
+        assert main(["models", "choose", str(gold), "--seeds", str(seeds)]) == 0
+        choice = json.loads((own / models.CHOICE_FILE).read_text(encoding="utf-8"))["languages"][LANG]
+        assert choice["annotator"] == "stanza" and choice["f1_stanza"] > choice["f1_rules"]
+        # where the choice says the rules, the build uses the rules, and says why
+        (own / models.CHOICE_FILE).write_text(json.dumps({"languages": {LANG: {"annotator": "rules"}}}),
+                                              encoding="utf-8")
+        nlp.reset()
+        assert nlp.annotators([LANG])[LANG] is nlp.RULES
+        assert "lowered F1" in nlp.handled()[LANG]
+    finally:
+        nlp.reset()

@@ -23,7 +23,8 @@ from accords.extract.dates import iso_header
 from accords.model import Document
 from accords.text import split_sentences
 
-ENV_MODE = "ACCORDS_NLP"  # "auto" (default): Stanza where its models are complete; "rules"
+ENV_MODE = "ACCORDS_NLP"  # "auto" (default): Stanza where its models are complete and chosen;
+# "stanza": wherever its models are complete, whatever was chosen; "rules": the rules everywhere
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,10 @@ def _choose(lang: str, missing: dict[str, list[str]]) -> Annotator:
         _handled[lang] = RULES.name
         return RULES
     chosen, problem = models.check(lang, models.model_dir())
+    if problem is None and os.environ.get(ENV_MODE, "auto") == "auto" \
+            and models.read_choice(models.model_dir()).get(lang) == "rules":
+        _handled[lang] = f"{RULES.name} (Stanza lowered F1: accords models choose)"
+        return RULES
     if problem is None:
         from accords.extract.nlp_stanza import StanzaAnnotator
 
@@ -182,7 +187,8 @@ def fingerprint(lang: str) -> str:
     if os.environ.get(ENV_MODE, "auto") == "rules" or lang not in models.load_spec().languages:
         return RULES.name
     chosen, problem = models.check(lang, models.model_dir())
-    if problem is not None:
+    if problem is not None or (os.environ.get(ENV_MODE, "auto") == "auto"
+                               and models.read_choice(models.model_dir()).get(lang) == "rules"):
         return RULES.name
     entry = models.lang_resources(models.read_resources(models.model_dir()) or {}, lang)
     return "stanza:" + ",".join(f"{p}={k}:{entry.get(p, {}).get(k, {}).get('md5', '')}"
