@@ -73,6 +73,8 @@ class Lexicon:
     # words() and suffixes() per key: asked for every sentence, computed once (data is read-only)
     _lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # folded word → the terms whose first word it matches, longest stems first (words recur)
+    _starts: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, key: str) -> frozenset[str]:
         """A plain word list of the lexicon, folded (with its other-script spellings)."""
@@ -115,26 +117,38 @@ class Lexicon:
             return
         term = Term(words, category, value, tuple(sorted(extra.items())))
         self.index.setdefault(words[0].stem, []).append(term)
+        self._starts.clear()
         self.max_stem = max(self.max_stem, len(words[0].stem))
 
     def match_at(self, tokens: tuple[Token, ...] | list[Token], i: int) -> Match | None:
         """The longest term starting at token ``i`` (ties: the longer stems)."""
-        tok = tokens[i].fold
         best: Match | None = None
         best_key: tuple[int, int] = (-1, -1)
-        for length in range(min(len(tok), self.max_stem), 0, -1):
-            for term in self.index.get(tok[:length], ()):
-                last = self._match_words(term, tokens, i)
-                if last is None:
-                    continue
-                key = (last - i, sum(len(w.stem) for w in term.words))
-                if key > best_key:
-                    best, best_key = Match(term, i, last), key
+        for term in self._starting(tokens[i].fold):
+            last = self._match_rest(term, tokens, i)
+            if last is None:
+                continue
+            key = (last - i, sum(len(w.stem) for w in term.words))
+            if key > best_key:
+                best, best_key = Match(term, i, last), key
         return best
 
-    def _match_words(self, term: Term, tokens: tuple[Token, ...] | list[Token], i: int) -> int | None:
-        j = i
-        for word in term.words:
+    STARTS_CACHE = 200_000  # distinct words remembered; beyond, looked up each time
+
+    def _starting(self, tok: str) -> tuple[Term, ...]:
+        """The terms whose first word matches the folded word ``tok``, longest stems first."""
+        found = self._starts.get(tok)
+        if found is None:
+            found = tuple(term for length in range(min(len(tok), self.max_stem), 0, -1)
+                          for term in self.index.get(tok[:length], ()) if self._word_ok(term.words[0], tok))
+            if len(self._starts) < self.STARTS_CACHE:
+                self._starts[tok] = found
+        return found
+
+    def _match_rest(self, term: Term, tokens: tuple[Token, ...] | list[Token], i: int) -> int | None:
+        """The last token of ``term`` at ``i``, whose first word is known to match; ``None`` if the rest does not."""
+        j = i + 1
+        for word in term.words[1:]:
             if j >= len(tokens) or not self._word_ok(word, tokens[j].fold):
                 return None
             j += 1

@@ -10,6 +10,7 @@ language's conventions (az ə→a, x→kh; uz o‘→o, g‘→gh; ru BGN/PCGN-s
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from accords.text import APOSTROPHES
 
@@ -36,6 +37,7 @@ def _latin_table(language: str) -> dict[str, str]:
     return _LATIN
 
 
+@lru_cache(maxsize=65536)  # names recur across the corpus
 def transliterate(name: str, language: str) -> str:
     """An English-press spelling of ``name`` written in ``language``."""
     out: list[str] = []
@@ -75,6 +77,7 @@ def _strip_marks(ch: str) -> str:
 _VOWELS = set("aeiouy")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A spelling- and script-independent key of one name word."""
     if not _is_cyrillic(word):  # English digraphs first, or the Latin c (= j) would split "ch"

@@ -28,8 +28,18 @@ def fold_char(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+_FOLD_TABLE = str.maketrans(_FOLD_SPECIAL)
+
+
 def fold(text: str) -> str:
-    """Fold a string character by character; ``len(fold(s)) == len(s)``."""
+    """Fold a string character by character; ``len(fold(s)) == len(s)``.
+
+    The special letters are mapped first, then the whole string is lower-cased at once;
+    in the rare string where some other letter lower-cases to two characters, or the
+    case of one depends on its neighbours, each character is folded on its own."""
+    low = text.translate(_FOLD_TABLE).lower()
+    if len(low) == len(text) and "ς" not in low:  # Greek final sigma depends on context: char by char
+        return low
     return "".join(fold_char(c) for c in text)
 
 
@@ -62,15 +72,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of ``text[start:end]``; a word broken by ``-`` across a line break is one token."""
     stop = len(text) if end is None else end
     raw = [(m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    if not raw:
+        return []
+    base = raw[0][0]
+    folded_all = fold(text[base:stop])  # one folding for the span, sliced per word (same length)
     tokens: list[Token] = []
     i = 0
     while i < len(raw):
         s, e = raw[i]
-        folded = fold(text[s:e])
+        folded = folded_all[s - base : e - base]
         # OCR-like hyphenation: "olun-\n\nması" → one word.
-        while i + 1 < len(raw) and _is_hyphen_break(text, e, raw[i + 1][0]):
+        while i + 1 < len(raw) and text[e] == "-" and _is_hyphen_break(text, e, raw[i + 1][0]):
             ns, ne = raw[i + 1]
-            folded += fold(text[ns:ne])
+            folded += folded_all[ns - base : ne - base]
             e = ne
             i += 1
         tokens.append(Token(s, e, text[s:e], folded, len(tokens)))
@@ -269,13 +283,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "”": "”"}
+_OPENING = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans (inside the quote marks) of quotations in ``text[start:end]``; linear scan."""
     spans: list[tuple[int, int]] = []
+    first = _OPENING.search(text, start, end)
+    if first is None:  # most sentences quote nothing
+        return spans
     exhausted: set[str] = set()  # closing marks absent from the rest: never search again
-    i = start
+    i = first.start()
     while i < end:
         close = QUOTE_PAIRS.get(text[i])
         if close is None or close in exhausted:

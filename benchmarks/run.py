@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     (args.work / "results.json").write_text(json.dumps({"machine": machine, "busy": busy, "results": results},
                                                        indent=1), encoding="utf-8")
-    if str(args.page):
+    if str(args.page) not in ("", "."):
         report.write_page(args.page, generated)
         print(f"wrote {args.page}", file=sys.stderr)
     return 0

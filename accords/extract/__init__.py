@@ -40,7 +40,7 @@ from accords.extract.episodes import (
     split_episodes,
     strong_trigger,
 )
-from accords.extract.nlp import Annotation, annotate_docs
+from accords.extract.nlp import RULES, Annotation, annotate_docs, annotators
 from accords.extract.people import DocPerson, cite, collect_people
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
@@ -59,8 +59,9 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     names and lemmas give names their dictionary form; sentences and clauses stay
     the rules' own, which the lexicons are written for.
     """
-    if annotation is None:
-        annotation = annotate_docs([doc])[0]
+    if annotation is None:  # the rules give no more than the extractor reads itself: not asked
+        annotation = (Annotation(RULES.name, (), ()) if annotators([doc.language])[doc.language] is RULES
+                      else annotate_docs([doc])[0])
     lex = lexicon.load(doc.language)
     text = doc.text
     header = iso_header(text, doc.body_start)

@@ -6,6 +6,7 @@ record that later extraction steps read; nothing here decides what is a fact.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -113,7 +114,7 @@ def annotate(text: str, sentence: Sentence, lex: Lexicon, persons: Sequence[tupl
     clause = _clauses(text, toks, at)
     ann = Annotated(sentence, text, matches, at, clause, _future_tokens(toks, at, clause, lex))
     ann.quotes = quote_spans(text, sentence.start, sentence.end)
-    ann.dates = numeric_dates(text, sentence.start, sentence.end) + word_dates(toks, lex, text)
+    ann.dates = numeric_dates(text, sentence.start, sentence.end) + word_dates(toks, lex, text, matches)
     inside = [(s, e) for s, e in persons if sentence.start <= s and e <= sentence.end]
     elsewhere = [(s, e) for s, e in others if sentence.start <= s and e <= sentence.end]
     ann.names = _names(text, toks, at, lex, inside, lemmas or {}, elsewhere)
@@ -159,10 +160,13 @@ def _clauses(text: str, toks: tuple[Token, ...], at: dict[int, Match]) -> list[i
     for i, tok in enumerate(toks):
         if i > 0:
             gap = text[toks[i - 1].end : tok.start]
-            if any(c in gap for c in ",;:—–()") or " - " in gap:
+            if gap != " " and (_CLAUSE_MARKS.search(gap) is not None or " - " in gap):  # a space: same clause
                 current += 1
         ids.append(current)
     return ids
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:—–()]")
 
 
 def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[int],

@@ -76,11 +76,13 @@ def _year(tok: Token) -> int | None:
     return int(m.group(1)) if m and len(tok.fold) <= 8 else None
 
 
-def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str) -> list[DateMention]:
+def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str,
+               matches: list[Match] | None = None) -> list[DateMention]:
     """Dates built around a month word: ``14 may``, ``Oktyabrın 6-da``, ``Dec 3, 2025``,
-    with the year before them too (``2024-cü il mayın 15-də``, ``2025 жылғы 3 наурызда``)."""
+    with the year before them too (``2024-cü il mayın 15-də``, ``2025 жылғы 3 наурызда``).
+    ``matches``: the lexicon's matches of ``tokens``, when the caller has them already."""
     found: list[DateMention] = []
-    matches = lex.scan(tokens)
+    matches = lex.scan(tokens) if matches is None else matches
     at = {i: m for m in matches for i in range(m.first, m.last + 1)}
     for m in matches:
         if m.category not in ("months", "months_also_names"):
