@@ -248,7 +248,7 @@ def available_languages() -> list[str]:
 def load(language: str) -> Lexicon:
     """The compiled lexicon of ``language`` (cached per process)."""
     path = resources.files("accords").joinpath(LEXICON_DIR).joinpath(f"{language}.yml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or data.get("language") != language:
         raise ValueError(f"{path}: expected a mapping with 'language: {language}'")
     return _compile(language, data)
