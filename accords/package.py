@@ -206,44 +206,21 @@ def validate_package(path: Path) -> list[str]:
     resource (types, constraints, keys, foreign keys, bytes and hash), then checks
     that each Parquet twin holds exactly the rows of its CSV.
 
-    Frictionless reads Parquet row by row through pandas: nine tenths of the time.
-    So the descriptor and the CSVs go first; when they pass and every twin has the
-    declared arrow schema and its CSV's rows, the twins are valid too. Otherwise
-    frictionless runs on everything, to report the problems of both formats.
+    Frictionless checks row by row in Python: at 10,000 articles, half a minute. So the
+    descriptor is checked by frictionless, and the files by :mod:`accords.fastcheck`,
+    which checks the same constraints column by column; only when it finds a problem
+    does frictionless run on everything, to report the problems in its own words.
     """
     import frictionless  # slow to import; only validation needs it
 
+    from accords import fastcheck
+
     descriptor = path / "datapackage.json" if path.is_dir() else path
-    if _valid_quickly(descriptor):
+    if frictionless.Package.validate_descriptor(json.loads(descriptor.read_text(encoding="utf-8"))).valid \
+            and not fastcheck.problems(descriptor):
         return []
     report = frictionless.validate(str(descriptor))
     problems = [f"package: {e.message}" for e in report.errors]
     for task in report.tasks:
         problems.extend(f"{task.name}: {e.type}: {e.message}" for e in task.errors)
-    return problems or _twin_problems(descriptor.parent)
-
-
-def _valid_quickly(descriptor: Path) -> bool:
-    """The descriptor, the CSVs (by frictionless) and the twins (by rows) are all valid."""
-    import frictionless
-
-    try:
-        data = json.loads(descriptor.read_text(encoding="utf-8"))
-        csv_only = dict(data, resources=[r for r in data["resources"] if r.get("format") == "csv"])
-        return bool(frictionless.Package.validate_descriptor(data).valid
-                    and frictionless.Package.from_descriptor(csv_only, basepath=str(descriptor.parent))
-                    .validate().valid
-                    and not _twin_problems(descriptor.parent))
-    except Exception:  # whatever it is, the full validation reports it
-        return False
-
-
-def _twin_problems(folder: Path) -> list[str]:
-    """Parquet twins whose rows differ from their CSV's (raises on a wrong arrow schema)."""
-    problems = []
-    for table in TABLES:
-        csv_rows = read_csv_table(table, folder / f"{table.name}.csv")
-        parquet_rows = read_parquet_table(table, folder / f"{table.name}.parquet")
-        if csv_rows != parquet_rows:
-            problems.append(f"{table.name}: the Parquet rows differ from the CSV rows")
-    return problems
+    return problems or fastcheck.problems(descriptor)  # what frictionless does not check: the twins agree
