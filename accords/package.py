@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import cast
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from accords.schema import TABLES, TABLES_BY_NAME, Field, Table, datapackage_descriptor
 
 Cell = str | int | list[str] | None
 Rows = Sequence[Mapping[str, object]]
-_QUOTE_TRIGGERS = (",", '"', "\r", "\n")
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
     "integer": pa.int64(),
@@ -77,30 +77,6 @@ def check_rows(tables: Mapping[str, Rows]) -> dict[str, list[list[Cell]]]:
     return out
 
 
-def _csv_text(field: Field, value: Cell) -> str:
-    """One CSV cell: lists joined by the field's delimiter, quoted when needed."""
-    if value is None:
-        return ""
-    text = field.delimiter.join(value) if isinstance(value, list) else str(value)
-    if any(c in text for c in _QUOTE_TRIGGERS):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def write_csv(table: Table, cells: list[list[Cell]], path: Path) -> None:
-    """Write one table as UTF-8 CSV: header row, ``\\n`` line ends, minimal quoting.
-
-    The csv module's QUOTE_MINIMAL leaves a lone ``\\r`` unquoted when the line
-    terminator is ``\\n`` (readers then split the row), so cells are quoted here:
-    exactly those holding a comma, a double quote, ``\\r`` or ``\\n``.
-    """
-    lines = [",".join(table.field_names)]
-    for row in cells:
-        lines.append(",".join(_csv_text(f, v) for f, v in zip(table.fields, row, strict=True)))
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("".join(line + "\n" for line in lines))
-
-
 def arrow_schema(table: Table) -> pa.Schema:
     """The Arrow schema of a table: string, int64 or list<string> per column."""
     return pa.schema(
@@ -108,22 +84,67 @@ def arrow_schema(table: Table) -> pa.Schema:
     )
 
 
-def write_parquet(table: Table, cells: list[list[Cell]], path: Path) -> None:
-    """Write one table as Parquet (zstd, no pandas metadata, byte-identical across runs)."""
-    columns = [[row[i] for row in cells] for i in range(len(table.fields))]
-    data = pa.Table.from_arrays(
-        [
-            pa.array(col, type=_ARROW_TYPES[f.type])
-            for col, f in zip(columns, table.fields, strict=True)
-        ],
-        schema=arrow_schema(table),
-    )
-    pq.write_table(data, path, compression="zstd", compression_level=9)
-
-
 def _file_facts(path: Path) -> dict[str, object]:
     data = path.read_bytes()
     return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def columns(tables: Mapping[str, Rows]) -> dict[str, pa.Table]:
+    """Every table as Arrow columns of the schema's types, checked as :func:`check_rows` checks
+    rows, but column by column; on a problem, :func:`check_rows` finds the row and says which."""
+    unknown = sorted(set(tables) - set(TABLES_BY_NAME))
+    missing = [t.name for t in TABLES if t.name not in tables]
+    if unknown or missing:
+        raise ValueError(f"tables: unknown {unknown}, missing {missing}")
+    out: dict[str, pa.Table] = {}
+    for table in TABLES:
+        rows = tables[table.name]
+        names = set(table.field_names)
+        try:
+            if any(row.keys() != names for row in rows):
+                raise ValueError("columns")
+            arrays = [_column(f, [row[f.name] for row in rows]) for f in table.fields]
+        except (ValueError, TypeError, pa.ArrowException):
+            check_rows({**{t.name: [] for t in TABLES}, table.name: rows})  # raises, naming row and column
+            raise
+        out[table.name] = pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+    return out
+
+
+def _column(f: Field, values: list[object]) -> pa.Array:
+    """One column as an Arrow array ("" and [] as missing); ValueError when a value does not fit."""
+    cells = [None if v == "" or v == [] or v == () else v for v in values]
+    if f.type == "integer" and any(isinstance(v, bool) for v in cells):
+        raise ValueError("a boolean is no integer")
+    if f.type == "string" and any(v is not None and not isinstance(v, str) for v in cells):
+        raise ValueError("not a string")
+    array = pa.array(cells, type=_ARROW_TYPES[f.type])
+    if f.required and array.null_count:
+        raise ValueError("a required value is missing")
+    if f.type == "list" and len(array):
+        items = pc.list_flatten(array)
+        if pc.any(pc.equal(items, "")).as_py() or pc.any(pc.match_substring(items, f.delimiter)).as_py():
+            raise ValueError("a list item is empty or holds the delimiter")
+    return array
+
+
+def csv_bytes(table: Table, data: pa.Table) -> bytes:
+    """One table as UTF-8 CSV: a header row, ``\\n`` line ends, lists joined by their
+    delimiter, and quoting exactly where needed: a cell holding a comma, a double quote,
+    ``\\r`` or ``\\n`` is quoted (the csv module's QUOTE_MINIMAL would leave a lone ``\\r``
+    bare, and readers would split the row). Written column by column."""
+    cells = []
+    for f in table.fields:
+        col = data.column(f.name).combine_chunks()
+        text = pc.binary_join(col, f.delimiter) if f.type == "list" else pc.cast(col, pa.string())
+        text = pc.fill_null(text, "")
+        needs = pc.match_substring_regex(text, '[,"\r\n]')
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+        cells.append(pc.if_else(needs, quoted, text))
+    lines = [",".join(table.field_names)]
+    if data.num_rows:
+        lines += pc.binary_join_element_wise(*cells, ",").to_pylist()
+    return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
 def write_package(tables: Mapping[str, Rows], out_dir: Path, *, version: str, created: str) -> Path:
@@ -133,11 +154,12 @@ def write_package(tables: Mapping[str, Rows], out_dir: Path, *, version: str, cr
     validation also proves that the files are the ones described (the Parquet
     twins are compared with the CSVs by :func:`validate_package`).
     """
-    checked = check_rows(tables)
+    data = columns(tables)
     out_dir.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
-        write_csv(table, checked[table.name], out_dir / f"{table.name}.csv")
-        write_parquet(table, checked[table.name], out_dir / f"{table.name}.parquet")
+        (out_dir / f"{table.name}.csv").write_bytes(csv_bytes(table, data[table.name]))
+        pq.write_table(data[table.name], out_dir / f"{table.name}.parquet", compression="zstd",
+                       compression_level=9)
     descriptor = datapackage_descriptor(version, created)
     for resource in cast(list[dict[str, object]], descriptor["resources"]):
         if resource["format"] == "csv":  # frictionless does not measure Parquet files
