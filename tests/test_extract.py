@@ -334,3 +334,13 @@ def test_an_organisation_entity_is_never_a_person() -> None:
     person = [(toks[4].start, toks[5].end)]
     names = {text[nm.start:nm.end] for nm in annotate(text, s, lex, persons=person, others=org).names}
     assert "Узбекнефтегаз Инвест" not in names and "Бахтиёр Саидов" in names
+
+
+def test_an_initial_refers_back_to_the_full_name(tmp_path: Path) -> None:
+    """"B.Kudratxocayev" after "Botir Kudratxocayev" is that person: as a signer, with his role and country."""
+    facts = run(tmp_path, " date 2025-12-03 Azərbaycanın fövqəladə hallar naziri Kəmaləddin Heydərov Özbəkistanın "
+                "fövqəladə hallar naziri Botir Kudratxocayev ilə Bakıda görüşüb. Görüşün sonunda birgə fəaliyyət "
+                "planını K.Heydərov və B.Kudratxocayev imzalayıblar.", "az")
+    [a] = facts.agreements
+    assert sorted((p.name, p.country) for p in a.signatories) == [("Botir Kudratxocayev", "UZ"),
+                                                                  ("Kəmaləddin Heydərov", "AZ")]
