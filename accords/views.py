@@ -399,42 +399,60 @@ class View:
     def links(self, kind: str, keys: Iterable[str]) -> Markup:
         return join(self.link(kind, key) for key in keys)
 
-    def quote(self, cit: Row) -> Markup:
-        """The sentence, with the quoted span in <mark>."""
-        context, quote = cit["context"], cit["quote"]
-        at = int(cit["start"]) - int(cit["context_start"])
-        if context[at : at + len(quote)] != quote:
-            at = context.find(quote)
-        if at < 0 or not quote:
-            return Markup(f"{md_text(context)} <mark>{md_text(quote)}</mark>")
-        pre, end = context[:at], at + len(quote)
-        return Markup(f"{md_text(pre)}<mark>{md_text(quote)}</mark>{md_text(context[end:])}")
+    def quote(self, cit: Row, others: Iterable[Row] = ()) -> Markup:
+        """The sentence, with the quoted span (and those of ``others`` in it) in <mark>."""
+        context, base = cit["context"], int(cit["context_start"])
+        spans: list[tuple[int, int]] = []
+        for c in (cit, *others):
+            at = int(c["start"]) - base
+            if context[at : at + len(c["quote"])] != c["quote"]:
+                at = context.find(c["quote"])
+            if at < 0 or not c["quote"]:
+                return Markup(f"{md_text(context)} <mark>{md_text(cit['quote'])}</mark>")
+            spans.append((at, at + len(c["quote"])))
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        out, pos = [], 0
+        for s, e in merged:
+            out.append(f"{md_text(context[pos:s])}<mark>{md_text(context[s:e])}</mark>")
+            pos = e
+        return Markup("".join(out)) + md_text(context[pos:])
 
-    def cite(self, cit: Row, *, field: bool = False) -> Markup:
+    def cite(self, cit: Row, *, field: bool = False, others: Iterable[Row] = ()) -> Markup:
         """One citation as a paragraph: quote in context, language, link to the source anchor.
 
         With `field`, the cited column is named first (for rows cited for several).
+        ``others``: citations of the same record in the same sentence, marked in it too.
         """
+        others = list(others)
         src = self.site.by_id["sources"].get(cit["source_id"], {})
         where = ", ".join(
             str(x) for x in (src.get("outlet") or src.get("file"), src.get("published")) if x
         )
         anchor = checked("citations", cit["citation_id"])
         href = f"{self.href('sources', cit['source_id'])}#{anchor}"
-        tag = f'<span class="cite-field">{md_text(cit["field"])}</span> ' if field else ""
+        names = ", ".join(dict.fromkeys(str(c["field"]) for c in (cit, *others)))
+        tag = f'<span class="cite-field">{md_text(names)}</span> ' if field else ""
         return Markup(
-            f'{tag}<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">'
+            f'{tag}<span class="cite-text">{self.quote(cit, others)}</span> <span class="cite-meta">'
             f'<span class="cite-lang">{md_text(cit["language"])}</span> '
             f"[{md_text(where or cit['source_id'])}]({href}){{ .cite-link }}</span>\n"
             "{: .cite }\n"
         )
 
     def cites(self, table: str, record_id: str, *fields: str) -> Markup:
-        """Citations of a record (of the given fields only, if any), one paragraph each."""
-        rows = self.site.cites.get((table, record_id), [])
-        return Markup("\n").join(
-            self.cite(c, field=not fields) for c in rows if not fields or c["field"] in fields
-        )
+        """Citations of a record (of the given fields only, if any), one paragraph per sentence
+        quoted: a sentence cited for several fields (name, role, country) is shown once, with
+        every cited span marked and the fields named."""
+        rows = [c for c in self.site.cites.get((table, record_id), []) if not fields or c["field"] in fields]
+        groups: dict[tuple[str, int, int], list[Row]] = {}
+        for c in rows:
+            groups.setdefault((c["source_id"], int(c["context_start"]), int(c["context_end"])), []).append(c)
+        return Markup("\n").join(self.cite(g[0], field=not fields, others=g[1:]) for g in groups.values())
 
     def person_cites(self, person_id: str, field: str) -> Markup:
         """Where a person's ``field`` (``name``, ``country``) is stated: one citation for each

@@ -440,3 +440,19 @@ def test_agreements_of_one_day_have_distinct_headings(seeds_build: Path, tmp_pat
                 for p in sorted((docs / "agreements").glob("agr-*.md"))]
     headings = [h for h in headings if h != "# Moved"]  # pages of old ids that send readers on
     assert len(headings) >= 2 and len(set(headings)) == len(headings), headings
+
+
+def test_a_sentence_is_quoted_once_per_fact(seeds_build: Path, tmp_path: Path) -> None:
+    """A participant's name, role and country read from one sentence: the sentence is shown once,
+    with each span marked and the fields named, not three times."""
+    import re
+
+    docs = tmp_path / "docs"
+    render_pages(seeds_build, docs)
+    grouped = 0
+    for page in sorted((docs / "meetings").glob("mtg-*.md")):
+        for block in re.findall(r'<div class="fact" markdown>(.*?)</div>', page.read_text(encoding="utf-8"), re.S):
+            sentences = [re.sub(r"</?mark>", "", t) for t in re.findall(r'<span class="cite-text">(.*?)</span>', block)]
+            assert len(sentences) == len(set(sentences)), block
+            grouped += block.count('<span class="cite-field">name, ')
+    assert grouped > 0
