@@ -210,7 +210,7 @@ _MAPPED = (
 # Categories whose YAML shape is [terms].
 _LISTED = (
     "home_refs", "ranks", "role_glue", "participation", "signing_active", "signing_passive",
-    "passive_aux", "agent_markers", "future", "negative_signing", "generic_documents", "block",
+    "passive_aux", "agent_markers", "future", "agreed", "generic_documents", "block",
     "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
     "side_markers", "venues", "regions", "session_bodies", "delegation_words",

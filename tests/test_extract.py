@@ -344,3 +344,16 @@ def test_an_initial_refers_back_to_the_full_name(tmp_path: Path) -> None:
     [a] = facts.agreements
     assert sorted((p.name, p.country) for p in a.signatories) == [("Botir Kudratxocayev", "UZ"),
                                                                   ("Kəmaləddin Heydərov", "AZ")]
+
+
+def test_agreed_cancels_what_follows_not_the_visit_it_was_agreed_at(tmp_path: Path) -> None:
+    """"During the state visit of President Aliyev to Uzbekistan in 2024 the sides agreed to sign …":
+    the visit happened (a meeting of its own, the visitor from the article's other state); the
+    signing is only agreed."""
+    facts = run(tmp_path, " date 2025-09-02 Министр транспорта Азербайджана Рашад Набиев встретился в Ташкенте с "
+                "министром транспорта Узбекистана Ильхомом Махкамовым. Напомним, что в ходе государственного "
+                "визита Президента Ильхама Алиева в Узбекистан в 2024 году стороны договорились подписать "
+                "соглашение о торговле.", "ru")
+    main, past = facts.meetings
+    assert (past.kind, past.countries, past.date.iso()) == ("visit", ("AZ", "UZ"), "2024")
+    assert facts.agreements == []

@@ -85,7 +85,8 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     for ep in episodes:
         ep.people = participants_of(people, anns, ep)
         follows = meetings[0] if ep.follows is not None and meetings else None
-        meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}", follows)
+        meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}", follows,
+                               meetings[0] if meetings else None)
         weekday = wd if not meetings else weekday
         meetings.append(meeting)
         if meeting is not None:
@@ -164,7 +165,8 @@ def _is_event(ann: Annotated) -> bool:
 
 
 def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None, lex: Lexicon,
-             local_id: str, follows: MeetingFact | None = None) -> tuple[MeetingFact | None, int | None]:
+             local_id: str, follows: MeetingFact | None = None, main: MeetingFact | None = None
+             ) -> tuple[MeetingFact | None, int | None]:
     """The meeting an episode reports (and the weekday written with its date), if it names two states.
 
     ``follows``: the main meeting of the day, for a later encounter of it (a reception, a side
@@ -182,6 +184,12 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
     host = (lexicon.load("en").value("city_countries") or {}).get(city)
     if len(country_cites) < 2 and host and city_cite and any(m.value == "visit" for _, m in triggers):
         country_cites.setdefault(str(host), city_cite)  # a visit to Tashkent: Uzbekistan is the host
+    if len(country_cites) == 1 and ep.background and main is not None and len(main.countries) == 2 \
+            and next(iter(country_cites)) in main.countries and any(m.value == "visit" for _, m in triggers):
+        # "during President Aliyev's visit to Uzbekistan in 2024", in an article on Azerbaijan and
+        # Uzbekistan: the visitor came from the article's other state
+        other = next(c for c in main.countries if c not in country_cites)
+        country_cites[other] = main.country_cites[other]
     if len(country_cites) < 2:
         return None, None
     date, basis, dcite, weekday = _meeting_date(doc, anns, ep, dateline)

@@ -175,7 +175,9 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
 
     A future marker (a word from ``future`` or a verb ending in ``future_suffixes``)
     cancels its whole clause, or with ``future_window: N`` only the tokens within N
-    of it in the same clause (for analytic languages: "will", "to be").
+    of it in the same clause (for analytic languages: "will", "to be"). An ``agreed``
+    word cancels the rest of its clause: "during the visit the sides agreed to sign"
+    reports the visit, not a signing.
     """
     window = int(lex.value("future_window", 0) or 0)
     suffixes = lex.suffixes("future_suffixes")
@@ -183,6 +185,9 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
     whole: set[int] = set()  # clauses cancelled as a whole (no window): each filled once, below
     for i, tok in enumerate(toks):
         m = at.get(i)
+        if m is not None and m.category == "agreed" and m.first == i:  # what follows it in its clause
+            out.update(j for j in range(i, len(toks)) if clause[j] == clause[i])
+            continue
         is_future = (m is not None and m.category == "future") or (
             bool(suffixes) and m is None and len(tok.fold) > 5 and tok.fold.endswith(suffixes)
             and tok.text[:1].islower()  # "Давлат", "Шавкат": names end so too
