@@ -209,11 +209,12 @@ _MAPPED = (
 )
 # Categories whose YAML shape is [terms].
 _LISTED = (
+    "accord_refs",  # first: a term both blocked as a document and an accord ("договоренности") is the accord
     "home_refs", "ranks", "role_glue", "participation", "signing_active", "signing_passive",
     "passive_aux", "agent_markers", "future", "agreed", "generic_documents", "block",
     "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
-    "side_markers", "venues", "regions", "session_bodies", "delegation_words",
+    "side_markers", "venues", "regions", "session_bodies", "delegation_words", "during_words",
 )
 
 

@@ -357,3 +357,46 @@ def test_agreed_cancels_what_follows_not_the_visit_it_was_agreed_at(tmp_path: Pa
     main, past = facts.meetings
     assert (past.kind, past.countries, past.date.iso()) == ("visit", ("AZ", "UZ"), "2024")
     assert facts.agreements == []
+
+
+def test_a_meeting_word_after_during_refers_to_the_call_already_told(tmp_path: Path) -> None:
+    """"Telefon danışığı zamanı …" tells what was said in the call just reported: no second
+    meeting, and the presidents it mentions did not take part."""
+    facts = run(tmp_path, " date 2025-02-10 Azərbaycanın xarici işlər naziri Ceyhun Bayramov Qırğızıstanın xarici "
+                "işlər naziri Ceenbek Kulubayev ilə telefon danışığı aparıb. Telefon danışığı zamanı Prezidentlər "
+                "İlham Əliyev və Sadır Japarovun razılaşmalarının icrası müzakirə olunub.", "az")
+    [m] = facts.meetings
+    assert (m.kind, m.countries) == ("phone_call", ("AZ", "KG"))
+    assert sorted(p.name for p in m.participants) == ["Ceenbek Kulubayev", "Ceyhun Bayramov"]
+
+
+def test_a_signing_told_first_belongs_to_the_talks_told_after(tmp_path: Path) -> None:
+    """The lead reports the signing; the next sentence the talks it followed, attended also by a
+    deputy: one meeting with all three, the signers its participants."""
+    facts = run(tmp_path, " date 2024-11-12 ASTANA. Kazakh Minister of Justice Azamat Yeskarayev and Uzbek "
+                "Minister of Justice Akbar Tashkulov signed a cooperation programme for 2025-2026. The signing "
+                "took place after talks held in Astana on Tuesday, also attended by Vice Minister of Justice of "
+                "Kazakhstan Botagoz Zhakselekova.", "en")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.city) == ("talks", ("KZ", "UZ"), "Astana")
+    assert sorted(p.name for p in m.participants) == ["Akbar Tashkulov", "Azamat Yeskarayev",
+                                                     "Botagoz Zhakselekova"]
+    [a] = facts.agreements
+    assert a.meeting_local_id == m.local_id
+    assert sorted(s.name for s in a.signatories) == ["Akbar Tashkulov", "Azamat Yeskarayev"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (" date 2025-02-26 Minister of Emergency Situations of Kyrgyzstan Boobek Azhikeev met with Minister of "
+     "Emergency Situations of Tajikistan Rustam Nazarzoda in Batken. The meeting was held as part of the "
+     "implementation of the agreements reached by Presidents Sadyr Japarov and Emomali Rahmon.", "en"),
+    (" date 2025-02-26 Министр по чрезвычайным ситуациям Кыргызстана Бообек Ажикеев встретился в Баткене с "
+     "министром по чрезвычайным ситуациям Таджикистана Рустамом Назарзода. Встреча прошла в рамках "
+     "реализации договоренностей президентов Садыра Жапарова и Эмомали Рахмона.", "ru"),
+])
+def test_authors_of_earlier_accords_are_not_participants(tmp_path: Path, text: str, language: str) -> None:
+    """The presidents whose agreements a meeting carries out are named in it, but did not meet."""
+    [m] = run(tmp_path, text, language).meetings
+    assert m.countries == ("KG", "TJ")
+    assert len(m.participants) == 2
+    assert not any("Жапаров" in p.name or "Japarov" in p.name for p in m.participants)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from accords.extract.agreements import dated_participles
-from accords.extract.annotate import Annotated
+from accords.extract.annotate import Annotated, NameMention
 from accords.extract.dates import DateMention, year_mentions
 from accords.extract.people import DocPerson
 from accords.lexicon import Lexicon, Match
@@ -179,9 +179,24 @@ def is_strong(ann: Annotated) -> bool:
     return False
 
 
+def referring(ann: Annotated, m: Match) -> bool:
+    """A meeting word governed by a ``during_words`` word ("during the talks", "в ходе переговоров",
+    "telefon danışığı zamanı"): the event already reported, not a report of one."""
+    for k in (m.first - 1, m.first - 2, m.last + 1, m.last + 2):
+        d = ann.at.get(k)
+        if d is not None and d.category == "during_words":
+            between = range(min(k, m.first) + 1, max(k, m.last)) if k < m.first else range(m.last + 1, k)
+            if all(ann.at.get(j) is None or ann.at[j].category == "role_glue" for j in between):
+                return True
+    return False
+
+
 def strong_trigger(ann: Annotated, m: Match, participle: bool = True) -> bool:
     """A verb trigger, or an event noun with a "was held" verb in its clause: after it, or
-    (``participle``) just before it ("keçirilən görüşdə", "на прошедшей встрече")."""
+    (``participle``) just before it ("keçirilən görüşdə", "на прошедшей встрече"). A meeting
+    word that ``referring`` shows to be the event already told of is none."""
+    if referring(ann, m):
+        return False
     if m.term.get("strength") == "strong":
         return True
     if m.value == "visit":
@@ -229,12 +244,21 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
                 named.setdefault(si, set()).add(p.key)
     country = {p.key: p.country for p in people}
     encounters: list[tuple[Episode, set[str], bool]] = []  # episode, its people, held by phone
+    met = False  # whether a sentence so far reports a meeting (a signing alone is none yet)
     for a in main.events:
         who = named.get(index[id(a)], set())
         meets = [m for m in a.of("meeting_triggers") if not a.cancelled(m) and strong_trigger(a, m)]
         call = any(m.value == "phone_call" for m in meets)
         if not encounters:
             encounters.append((Episode([a]), set(who), call))
+            met = bool(meets)
+            continue
+        if not met:
+            # "X and Y signed a programme." … "The signing took place after talks held in Astana,
+            # also attended by Z": the talks are the occasion of the signing told first
+            encounters[0][0].events.append(a)
+            encounters[0] = (encounters[0][0], encounters[0][1] | who, call)
+            met = bool(meets)
             continue
         first_people = encounters[0][1]
         current, current_people, current_call = encounters[-1]
@@ -285,11 +309,43 @@ def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Epi
         spots = [(si, nm) for si, nm in p.mentions if id(anns[si]) in inside]
         if not episode.background:  # "then Prime Minister X signed …" in 2024: he took part then
             spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
+        spots = [(si, nm) for si, nm in spots if not _authors_of_accords(anns[si], nm)]
         if not spots:
             continue
         found["strong" if any(id(anns[si]) in strong for si, _ in spots) else "weak"].append(p)
     chosen = found["strong"] or found["weak"]
     return chosen + [p for p in people if p.key in episode.guests and all(p is not q for q in chosen)]
+
+
+def _authors_of_accords(ann: Annotated, nm: NameMention) -> bool:
+    """"… the agreements reached by Presidents X and Y", "по поручению Президента X", "Prezidentlər
+    X və Y-un razılaşmalarının icrası": people named as the authors of earlier accords or
+    instructions (``accord_refs`` just before the role or name, or just after the name in head-final
+    languages) are mentioned, not taking part; so are the names coordinated with them."""
+    def marked(n: NameMention) -> bool:
+        start = n.role_first if n.role_first is not None else n.first
+        near = (start - 1, start - 2, n.last + 1, n.last + 2)
+        for k in near:
+            m = ann.at.get(k)
+            if m is None or m.category != "accord_refs":
+                continue
+            between = range(m.last + 1, start) if k < start else range(n.last + 1, m.first)
+            if all(ann.at.get(j) is not None and ann.at[j].category in ("role_glue", "position")
+                   for j in between):
+                return True
+        return False
+
+    chain = {id(nm): nm}
+    grown = True
+    while grown:  # the names coordinated with this one, both ways
+        grown = False
+        for n in ann.names:
+            linked = (n.coordinated_with is not None and id(ann.names[n.coordinated_with]) in chain) or any(
+                c.coordinated_with is not None and ann.names[c.coordinated_with] is n for c in chain.values())
+            if linked and id(n) not in chain:
+                chain[id(n)] = n
+                grown = True
+    return any(marked(n) for n in chain.values())
 
 
 def _former(ann: Annotated, role_first: int | None, first: int) -> bool:

@@ -32,6 +32,7 @@ class DocPerson:
     role_en: str | None = None
     role_cite: Citation | None = None
     role_class: str | None = None
+    plural_role: bool = False  # named in a plural role ("Presidents X and Y"): no home country by default
     mentions: list[tuple[int, NameMention]] = field(default_factory=list)  # (sentence idx, name)
 
 
@@ -179,7 +180,7 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             if role is not None and person.role_en is None and role.position:
                 _apply_role(person, role, ann, nm, k, source_id, doc_text)
     for p in people.values():
-        if p.role_en is not None and p.country is None and home:
+        if p.role_en is not None and p.country is None and home and not p.plural_role:
             # "nazir Elmar Məmmədyarov" in an Azerbaijani outlet: an office of the home country,
             # and the role phrase is the evidence for it
             p.country, p.country_cite = str(home), p.role_cite
@@ -242,6 +243,7 @@ def _apply_role(person: DocPerson, role: Role, ann: Annotated, nm: NameMention, 
                 source_id: str, text: str) -> None:
     person.role_en = role_en(role)
     person.role_class = role.position_class
+    person.plural_role = role.number == "plural"
     person.role_cite = cite(source_id, text, ann, role.start, role.end)
     if not role.countries:
         return
