@@ -400,3 +400,13 @@ def test_authors_of_earlier_accords_are_not_participants(tmp_path: Path, text: s
     assert m.countries == ("KG", "TJ")
     assert len(m.participants) == 2
     assert not any("Жапаров" in p.name or "Japarov" in p.name for p in m.participants)
+
+
+def test_what_was_agreed_precedes_the_verb_in_a_head_final_language(tmp_path: Path) -> None:
+    """"Tomonlar … majlisini Yerevanda o'tkazishga kelishib oldi": the next session in Yerevan is
+    only agreed; it is not where the talks were held."""
+    facts = run(tmp_path, " date 2025-04-23 O'zbekiston tashqi ishlar vaziri Baxtiyor Saidov Armaniston tashqi "
+                "ishlar vaziri Ararat Mirzoyan bilan muzokaralar o'tkazdi. Tomonlar Hukumatlararo komissiyaning "
+                "navbatdagi majlisini joriy yilning ikkinchi yarmida Yerevanda o'tkazishga kelishib oldi.", "uz")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.city) == ("talks", ("AM", "UZ"), None)

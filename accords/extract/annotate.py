@@ -177,16 +177,20 @@ def _future_tokens(toks: tuple[Token, ...], at: dict[int, Match], clause: list[i
     cancels its whole clause, or with ``future_window: N`` only the tokens within N
     of it in the same clause (for analytic languages: "will", "to be"). An ``agreed``
     word cancels the rest of its clause: "during the visit the sides agreed to sign"
-    reports the visit, not a signing.
+    reports the visit, not a signing; in a head-final language (``head: final``), where
+    the verb ends its clause, what precedes it.
     """
     window = int(lex.value("future_window", 0) or 0)
     suffixes = lex.suffixes("future_suffixes")
+    head_final = lex.value("head") == "final"
     out: set[int] = set()
     whole: set[int] = set()  # clauses cancelled as a whole (no window): each filled once, below
     for i, tok in enumerate(toks):
         m = at.get(i)
         if m is not None and m.category == "agreed" and m.first == i:  # what follows it in its clause
-            out.update(j for j in range(i, len(toks)) if clause[j] == clause[i])
+            # (what precedes it, in a head-final language: "… Yerevanda o'tkazishga kelishib oldi")
+            span = range(0, m.last + 1) if head_final else range(i, len(toks))
+            out.update(j for j in span if clause[j] == clause[i])
             continue
         is_future = (m is not None and m.category == "future") or (
             bool(suffixes) and m is None and len(tok.fold) > 5 and tok.fold.endswith(suffixes)
