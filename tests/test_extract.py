@@ -410,3 +410,16 @@ def test_what_was_agreed_precedes_the_verb_in_a_head_final_language(tmp_path: Pa
                 "navbatdagi majlisini joriy yilning ikkinchi yarmida Yerevanda o'tkazishga kelishib oldi.", "uz")
     [m] = facts.meetings
     assert (m.kind, m.countries, m.city) == ("talks", ("AM", "UZ"), None)
+
+
+def test_a_title_s_event_word_is_not_the_meeting_s_kind(tmp_path: Path) -> None:
+    """"подписали по итогам переговоров в Москве план консультаций …": talks, held in Moscow; the
+    consultations are what the plan is about, and "в Москве" is not part of its title."""
+    facts = run(tmp_path, " date 2025-04-14 Лавров и Кулубаев подписали план консультаций.\n\n"
+                "МОСКВА, 14 апреля. Министр иностранных дел России Сергей Лавров и министр иностранных дел "
+                "Киргизии Жээнбек Кулубаев подписали по итогам переговоров в Москве план консультаций между "
+                "министерствами на 2025-2026 годы.", "ru")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.city) == ("talks", ("KG", "RU"), "Moscow")
+    [a] = facts.agreements
+    assert a.title.startswith("план консультаций") and (a.valid_from, a.valid_to) == (2025, 2026)

@@ -174,7 +174,7 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
     triggers = [(a, m) for a in ep.events for m in a.of("meeting_triggers") if not a.cancelled(m)]
     if not triggers:
         return None, None
-    kind_ann, kind_m = _choose_kind(triggers)
+    kind_ann, kind_m = _choose_kind([(a, m) for a, m in triggers if not _of_title(a, m, lex)] or triggers)
     text = doc.text
     country_cites = _countries(doc, ep, dateline, lex)
     call = kind_m.value == "phone_call"
@@ -235,6 +235,16 @@ def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexic
     if ep.background and len(found) < 2:  # "the Uzbek-Tajik treaty, signed during the state visit
         found = {**titled, **found}       # to Tajikistan": the visit was between the two parties
     return found
+
+
+def _of_title(ann: Annotated, m: Match, lex: Lexicon) -> bool:
+    """An event word of a document's title ("план консультаций", "məsləhətləşmələr planı"): it
+    names what the document is about, not the meeting it was signed at."""
+    if lex.value("head") == "final":
+        near = [ann.at.get(m.last + 1)]
+    else:
+        near = [ann.at.get(m.first - 1), ann.at.get(m.first - 2)]
+    return any(x is not None and x.category == "document_kinds" for x in near)
 
 
 def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:

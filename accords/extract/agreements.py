@@ -219,14 +219,17 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
             first -= 1
     else:
         stopwords = lex.words("stopwords")
-        while (first > 0 and m.first - first < 5 and not boundary(first - 1, first)
-               and not blocked(first - 1) and toks[first - 1].fold not in determiners
-               and toks[first - 1].fold not in coordinators):  # "X о геологии и меморандум": two titles
-            first -= 1
+
         def place(i: int) -> bool:
             """"… in Baku", "… в Ташкенте": a preposition before a city ends the title."""
             city = ann.at.get(i + 1)
             return toks[i].fold in stopwords and city is not None and city.category == "cities"
+
+        while (first > 0 and m.first - first < 5 and not boundary(first - 1, first)
+               and not blocked(first - 1) and toks[first - 1].fold not in determiners
+               and toks[first - 1].fold not in coordinators  # "X о геологии и меморандум": two titles
+               and not (first > 1 and place(first - 2))):  # "подписали в Москве план": not the title's
+            first -= 1
 
         while (last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1)
                and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)):
