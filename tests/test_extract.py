@@ -423,3 +423,14 @@ def test_a_title_s_event_word_is_not_the_meeting_s_kind(tmp_path: Path) -> None:
     assert (m.kind, m.countries, m.city) == ("talks", ("KG", "RU"), "Moscow")
     [a] = facts.agreements
     assert a.title.startswith("план консультаций") and (a.valid_from, a.valid_to) == (2025, 2026)
+
+
+def test_the_chair_of_an_earlier_meeting_is_not_a_participant(tmp_path: Path) -> None:
+    """"… the decisions of the last meeting of the commission, co-chaired by X": X chaired that one."""
+    facts = run(tmp_path, " date 2024-09-10 Azerbaijan's Minister of Economy Mikayil Jabbarov held a video "
+                "conference with Kazakhstan's Minister of Trade Arman Shakkaliyev. The ministers discussed the "
+                "implementation of the decisions of the last meeting of the Azerbaijan-Kazakhstan Intergovernmental "
+                "Commission, co-chaired on the Kazakh side by Deputy Prime Minister Serik Zhumangarin.", "en")
+    [m] = facts.meetings
+    assert m.kind == "phone_call"
+    assert sorted(p.name for p in m.participants) == ["Arman Shakkaliyev", "Mikayil Jabbarov"]

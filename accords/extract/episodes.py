@@ -168,14 +168,32 @@ STRONG_CATEGORIES = frozenset({"participation", "signing_active", "signing_passi
 
 
 def is_strong(ann: Annotated) -> bool:
-    """Does the sentence say what someone did (met, chaired, signed), not only what was said?"""
+    """Does the sentence say what someone did (met, chaired, signed), not only what was said?
+
+    Chairing or taking part in a meeting the sentence calls past ("the last meeting of the
+    commission, co-chaired by X": ``past_events``) is not taking part in this one."""
+    past = any(m.category == "meeting_triggers" and _past_event(ann, m) for m in ann.matches)
     for m in ann.matches:
         if ann.cancelled(m):
             continue
-        if m.category in STRONG_CATEGORIES:
+        if m.category in STRONG_CATEGORIES and not (past and m.category == "participation"):
             return True
         if m.category == "meeting_triggers" and strong_trigger(ann, m):
             return True
+    return False
+
+
+def _past_event(ann: Annotated, m: Match) -> bool:
+    """"the last meeting", "прошлого заседания", "ötən iclasın": a meeting word after a
+    ``past_events`` word (articles and glue words may come between) is an earlier meeting."""
+    k = m.first - 1
+    while k >= 0 and m.first - k <= 3:
+        d = ann.at.get(k)
+        if d is not None and d.category == "past_events":
+            return True
+        if d is None or d.category != "role_glue":
+            return False
+        k -= 1
     return False
 
 
