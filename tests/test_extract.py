@@ -434,3 +434,15 @@ def test_the_chair_of_an_earlier_meeting_is_not_a_participant(tmp_path: Path) ->
     [m] = facts.meetings
     assert m.kind == "phone_call"
     assert sorted(p.name for p in m.participants) == ["Arman Shakkaliyev", "Mikayil Jabbarov"]
+
+
+def test_a_relative_participle_names_its_genitive_subject_as_signers(tmp_path: Path) -> None:
+    """"Cumhurbaşkanları X ile Y'in 10 Mayıs 2022'de imzaladığı … Ortak Bildiri'nin": an earlier
+    declaration, signed that day by the two presidents; the speaker (Güler) did not sign it."""
+    facts = run(tmp_path, " date 2024-03-12 ANKARA (AA) - Milli Savunma Bakanı Yaşar Güler, Kazakistan Savunma "
+                "Bakanı Ruslan Jaksılıkov ile görüştü. Güler, Cumhurbaşkanları Recep Tayyip Erdoğan ile Kasım "
+                "Cömert Tokayev'in 10 Mayıs 2022'de Ankara'da imzaladığı Stratejik Ortaklık Kurulmasına İlişkin "
+                "Ortak Bildiri'nin ilişkilere yeni bir ivme kazandırdığını ifade etti.", "tr")
+    [a] = facts.agreements
+    assert (a.kind, a.signed_date.iso(), a.meeting_local_id) == ("declaration", "2022-05-10", None)
+    assert sorted(s.name for s in a.signatories) == ["Kasım Cömert Tokayev", "Recep Tayyip Erdoğan"]

@@ -17,6 +17,7 @@ from accords.extract.agreements import (
     doc_mentions,
     named_people,
     period,
+    relative_subjects,
     signers,
     signings,
 )
@@ -437,6 +438,10 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                                         dateline, pair)
                     ag.signed_date = _with_year(when.date, doc.published) if when.date.month else when.date
                     ag.signed_date_cite = cite(doc.source_id, text, a, when.start, when.end)
+                    for person, s, e in relative_subjects(a, participle, named_people(a, by_key, mentions), lex):
+                        if all(x.surname_key != person.key for x in ag.signatories):
+                            ag.signatories.append(_person_fact(person, doc.language))
+                            ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
                     agreements.append(ag)
                     of_kind.setdefault(ag.kind, []).append(ag)
                     in_body.add(id(ag))

@@ -297,6 +297,26 @@ def dated_participles(ann: Annotated, lex: Lexicon) -> list[tuple[Match, DateMen
     return out
 
 
+def relative_subjects(ann: Annotated, participle: Match, named: list[tuple[NameMention, DocPerson]],
+                      lex: Lexicon) -> list[tuple[DocPerson, int, int]]:
+    """"Cumhurbaşkanları X ile Y'in 10 Mayıs 2022'de imzaladığı Bildiri": an active relative
+    participle (``relative_participles``) has its subject in the genitive just before it, in its
+    clause; that name (``genitive_suffixes``) and the names joined to it signed. Any other
+    participle names no one."""
+    words = " ".join(t.fold for t in ann.tokens[participle.first : participle.last + 1])
+    if words not in lex.words("relative_participles"):
+        return []
+    clause = ann.clause[participle.first]
+    before = [(nm, p) for nm, p in named if nm.last < participle.first and ann.clause[nm.last] == clause]
+    if not before or not ann.tokens[before[-1][0].last].fold.endswith(lex.suffixes("genitive_suffixes")):
+        return []
+    chain = [before[-1][0]]
+    while chain[-1].coordinated_with is not None:
+        chain.append(ann.names[chain[-1].coordinated_with])
+    keep = {id(nm) for nm in chain}
+    return [(p, nm.start, nm.end) for nm, p in before if id(nm) in keep and p is not None]
+
+
 def _token_at(ann: Annotated, offset: int) -> int:
     return max(0, bisect_right([t.start for t in ann.tokens], offset) - 1)
 
