@@ -37,6 +37,11 @@ class Term:
     category: str
     value: str
     extra: tuple[tuple[str, str], ...] = ()
+    # letters in its stems: of two equally long matches, the more specific wins
+    stems: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stems", sum(len(w.stem) for w in self.words))
 
     def get(self, key: str) -> str | None:
         """An extra attribute of the term (e.g. a position's class)."""
@@ -122,16 +127,17 @@ class Lexicon:
 
     def match_at(self, tokens: tuple[Token, ...] | list[Token], i: int) -> Match | None:
         """The longest term starting at token ``i`` (ties: the longer stems)."""
-        best: Match | None = None
+        best: Term | None = None
+        best_last = -1
         best_key: tuple[int, int] = (-1, -1)
         for term in self._starting(tokens[i].fold):
-            last = self._match_rest(term, tokens, i)
+            last = self._match_rest(term, tokens, i) if len(term.words) > 1 else i
             if last is None:
                 continue
-            key = (last - i, sum(len(w.stem) for w in term.words))
+            key = (last - i, term.stems)
             if key > best_key:
-                best, best_key = Match(term, i, last), key
-        return best
+                best, best_last, best_key = term, last, key
+        return None if best is None else Match(best, i, best_last)
 
     STARTS_CACHE = 200_000  # distinct words remembered; beyond, looked up each time
 
