@@ -211,7 +211,7 @@ def transcribe(folded: str, rules: dict[str, Any]) -> str:
 # Categories whose YAML shape is {value: [terms]}.
 _MAPPED = (
     "countries", "cities", "landmarks", "institutions", "portfolios", "document_kinds",
-    "meeting_triggers", "months", "months_also_names", "signer_refs", "weekday_names",
+    "meeting_triggers", "months", "months_also_names", "signer_refs", "weekday_names", "relative_years",
 )
 # Categories whose YAML shape is [terms].
 _LISTED = (

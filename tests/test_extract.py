@@ -446,3 +446,21 @@ def test_a_relative_participle_names_its_genitive_subject_as_signers(tmp_path: P
     [a] = facts.agreements
     assert (a.kind, a.signed_date.iso(), a.meeting_local_id) == ("declaration", "2022-05-10", None)
     assert sorted(s.name for s in a.signatories) == ["Kasım Cömert Tokayev", "Recep Tayyip Erdoğan"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (" date 2025-11-20 Foreign Minister of Kazakhstan Murat Nurtleu held a phone call with Azerbaijani Foreign "
+     "Minister Jeyhun Bayramov. They discussed the programme of cooperation signed in February last year.", "en"),
+    (" date 2025-11-20 Azərbaycanın xarici işlər naziri Ceyhun Bayramov Qazaxıstanın xarici işlər naziri Murat "
+     "Nurtleu ilə telefon danışığı aparıb. Nazirlər ötən ilin fevralında imzalanmış əməkdaşlıq proqramının icrasını "
+     "müzakirə ediblər.", "az"),
+])
+def test_a_month_of_last_year_is_an_earlier_signing(tmp_path: Path, text: str, language: str) -> None:
+    """"In February last year": the month's year is counted back from the publication's, so the
+    programme is an earlier signing with its own date, not one of the call."""
+    facts = run(tmp_path, text, language)
+    [m] = facts.meetings
+    assert (m.kind, m.date.iso()) == ("phone_call", "2025-11-20")
+    [a] = facts.agreements
+    assert (a.kind, a.signed_date.iso(), a.meeting_local_id, a.signatories) == ("programme", "2024-02", None, [])
+    assert a.signed_date_cite is not None and "2024" not in a.signed_date_cite.quote

@@ -24,6 +24,7 @@ from accords.extract.agreements import (
 from accords.extract.annotate import Annotated, annotate
 from accords.extract.dates import (
     DateMention,
+    anchor_years,
     iso_header,
     numeric_dates,
     relative_words,
@@ -75,6 +76,9 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     anns = [annotate(text, s, lex, persons, lemmas, others) for s in sentences]
     published, basis, pcite = publication_date(doc, lex, header)
     doc = _with_published(doc, published, basis, pcite)
+    for sent in anns:
+        if any(d.year_offset is not None for d in sent.dates):
+            sent.dates = anchor_years(sent.dates, published)
     dateline = find_dateline(anns)
     people = collect_people(text, doc.source_id, anns, lex)
     facts = DocFacts(doc)

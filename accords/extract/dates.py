@@ -8,7 +8,7 @@ language here, so they live in code. A date is never more precise than its text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from accords.lexicon import Lexicon, Match
@@ -33,6 +33,7 @@ class DateMention:
     end: int
     is_range: bool = False
     weekday: int | None = None  # ISO weekday written beside the date ("Tuesday, 5 November")
+    year_offset: int | None = None  # "last year's February": the year, counted from the publication's
 
 
 def valid(d: PartialDate) -> bool:
@@ -109,11 +110,57 @@ def word_dates(tokens: tuple[Token, ...] | list[Token], lex: Lexicon, text: str,
                 break
         if year is None:
             year, first = _year_before(tokens, first, at, text)
-        if day is None and year is None:
+        offset = None
+        if year is None:
+            offset, first, last = _relative_year(tokens, first, last, at, text)
+        if day is None and year is None and offset is None:
             continue  # a bare month word ("may") is no date
         found.append(DateMention(PartialDate(year, month, day), tokens[first].start, tokens[last].end,
-                                 is_range, _weekday_beside(tokens, first, last, at, text)))
+                                 is_range, _weekday_beside(tokens, first, last, at, text), offset))
     return found
+
+
+RELATIVE_GAP = 1  # "ötən ilin fevral ayında", "February of last year": one word may stand between
+
+
+def _relative_year(tokens: tuple[Token, ...] | list[Token], first: int, last: int, at: dict[int, Match],
+                   text: str) -> tuple[int | None, int, int]:
+    """A year named relative to the publication beside a day and month (lexicon ``relative_years``:
+    "ötən ilin fevralında", "в феврале прошлого года", "February last year"): its offset in years,
+    and the span's first and last tokens with the words included."""
+    for k in range(first - 1, max(first - 2 - RELATIVE_GAP, -1), -1):
+        m = at.get(k)
+        if m is not None and m.category == "relative_years" and _joined(tokens, m.last, first, text):
+            return int(m.value), m.first, last
+    for k in range(last + 1, min(last + 2 + RELATIVE_GAP, len(tokens))):
+        m = at.get(k)
+        if m is not None and m.category == "relative_years" and _joined(tokens, last, m.first, text):
+            return int(m.value), first, m.last
+    return None, first, last
+
+
+def _joined(tokens: tuple[Token, ...] | list[Token], a: int, b: int, text: str) -> bool:
+    """Tokens ``a`` and ``b`` (a < b) in one phrase: adjacent, or with one short lowercase word
+    between ("last year in February", "в прошлом году в феврале")."""
+    between = tokens[a + 1 : b]
+    if any(len(t.text) > 3 or not t.text.islower() for t in between):
+        return False
+    return all(_adjacent(text, tokens[k], tokens[k + 1]) for k in range(a, b))
+
+
+def anchor_years(dates: list[DateMention], published: PartialDate | None) -> list[DateMention]:
+    """Dates whose year is relative ("last year's February") with that year counted from the
+    publication's; without a publication year a day and month stay yearless, a month alone is dropped."""
+    out = []
+    for d in dates:
+        if d.year_offset is None:
+            out.append(d)
+        elif published is not None and published.year is not None:
+            out.append(replace(d, date=PartialDate(published.year + d.year_offset, d.date.month, d.date.day),
+                               year_offset=None))
+        elif d.date.day is not None:
+            out.append(replace(d, year_offset=None))
+    return out
 
 
 def _year_before(tokens: tuple[Token, ...] | list[Token], first: int, at: dict[int, Match],
