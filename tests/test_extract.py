@@ -464,3 +464,69 @@ def test_a_month_of_last_year_is_an_earlier_signing(tmp_path: Path, text: str, l
     [a] = facts.agreements
     assert (a.kind, a.signed_date.iso(), a.meeting_local_id, a.signatories) == ("programme", "2024-02", None, [])
     assert a.signed_date_cite is not None and "2024" not in a.signed_date_cite.quote
+
+
+def test_a_region_belongs_to_the_role_and_is_no_venue(tmp_path: Path) -> None:
+    """"хоким Андижанской области", "в Ошской области": a subdivision word makes the city or
+    capitalised word before it a region, part of an official's role, never the meeting's city."""
+    facts = run(tmp_path, " date 2025-11-13 Ошская и Андижанская области подписали дорожную карту\n\n"
+                "Полномочный представитель президента Кыргызстана в Ошской области Жаныбек Абдыкадыров вчера в Оше "
+                "провел встречу с хокимом Андижанской области Узбекистана Шухратбеком Абдурахмоновым.", "ru")
+    [m] = facts.meetings
+    assert (m.countries, m.city, m.date.iso()) == (("KG", "UZ"), "Osh", "2025-11-12")
+    assert {(p.name_en, p.country) for p in m.participants} == {
+        ("Zhanybek Abdykadyrov", "KG"), ("Shukhratbek Abdurakhmonov", "UZ")}
+
+
+def test_a_commission_session_held_by_video_stays_a_session(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2023-09-26 Бүгүн видеоконференция форматында Кыргыз Республикасы менен "
+                "Түркмөнстандын ортосундагы өкмөттөр аралык комиссиянын кезектеги жыйыны өттү.", "ky")
+    [m] = facts.meetings
+    assert (m.kind, m.countries) == ("commission_session", ("KG", "TM"))
+
+
+def test_an_agency_head_in_ordinary_case_is_a_dateline(tmp_path: Path) -> None:
+    """"Tashkent, Uzbekistan (Daryo) —": the outlet's city, not the venue named later."""
+    facts = run(tmp_path, " date 2025-02-26 Tashkent, Uzbekistan (Daryo) — Uzbek Foreign Minister Bakhtiyor Saidov "
+                "held talks with Foreign Minister of Pakistan Mohammad Ishaq Dar in Islamabad on February 25.", "en")
+    [m] = facts.meetings
+    assert (m.city, m.date.iso()) == ("Islamabad", "2025-02-25")
+
+
+@pytest.mark.parametrize(("text", "language", "countries", "date"), [
+    (" date 2024-06-12 Министры транспорта Казахстана и Азербайджана Марат Карабаев и Рашад Набиев провели "
+     "встречу в Актау. Министры рассмотрели ход реализации Дорожной карты по развитию ТМТМ на 2022–2027 годы, "
+     "подписанной Казахстаном, Азербайджаном, Грузией и Турцией в ноябре 2022 года в Астане.", "ru",
+     ("AZ", "GE", "KZ", "TR"), "2022-11"),
+    (" date 2024-05-14 Azərbaycanın energetika naziri Pərviz Şahbazov Gürcüstanın iqtisadiyyat naziri Levan "
+     "Davitaşvili ilə Tbilisidə görüşüb. O, 2022-ci il dekabrın 17-də Buxarestdə Azərbaycan, Gürcüstan, Rumıniya "
+     "və Macarıstan arasında imzalanmış strateji tərəfdaşlıq haqqında Sazişin icrasından danışıb.", "az",
+     ("AZ", "GE", "HU", "RO"), "2022-12-17"),
+])
+def test_a_participle_dated_across_a_list_of_states_is_an_earlier_signing(
+        tmp_path: Path, text: str, language: str, countries: tuple[str, ...], date: str) -> None:
+    """The date of an earlier signing may stand after the participle (head-initial languages) and
+    be separated from it by the states and places of the signing."""
+    facts = run(tmp_path, text, language)
+    [a] = facts.agreements
+    assert (a.countries, a.signed_date.iso(), a.meeting_local_id, a.signatories) == (countries, date, None, [])
+    assert not a.title.lower().startswith(("рассмотрели", "ход"))
+
+
+def test_a_passive_agent_list_joined_by_commas(tmp_path: Path) -> None:
+    """"подписан министрами A, B и C": a plural role in the instrumental and a list with commas."""
+    facts = run(tmp_path, " date 2024-06-12 В Актау прошла встреча министра транспорта Казахстана Марата Карабаева, "
+                "министра цифрового развития Азербайджана Рашада Набиева и министра экономики Грузии Левана "
+                "Давиташвили. По итогам встречи протокол подписан министрами Маратом Карабаевым, Рашадом Набиевым "
+                "и Леваном Давиташвили.", "ru")
+    [a] = facts.agreements
+    assert sorted(s.country or "" for s in a.signatories) == ["AZ", "GE", "KZ"]
+
+
+def test_who_recalls_an_earlier_event_took_no_part_in_it(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2026-03-05 Министр иностранных дел России Сергей Лавров провел переговоры с главой "
+                "МИД Таджикистана Сироджиддином Мухриддином в Москве. Лавров также напомнил, что соглашение о "
+                "трудовой миграции было подписано в ходе государственного визита в Душанбе в октябре 2025 года.", "ru")
+    main, past = facts.meetings
+    assert {p.name_en for p in main.participants} == {"Sergey Lavrov", "Sirojiddin Mukhriddin"}
+    assert (past.date.iso(), past.city, past.participants) == ("2025-10", "Dushanbe", [])

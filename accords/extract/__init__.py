@@ -21,7 +21,7 @@ from accords.extract.agreements import (
     signers,
     signings,
 )
-from accords.extract.annotate import Annotated, annotate
+from accords.extract.annotate import Annotated, annotate, is_region
 from accords.extract.dates import (
     DateMention,
     anchor_years,
@@ -88,7 +88,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     meetings: list[MeetingFact | None] = []
     weekday: int | None = None
     for ep in episodes:
-        ep.people = participants_of(people, anns, ep)
+        ep.people = participants_of(people, anns, ep, lex)
         follows = meetings[0] if ep.follows is not None and meetings else None
         meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}", follows,
                                meetings[0] if meetings else None)
@@ -254,16 +254,22 @@ def _of_title(ann: Annotated, m: Match, lex: Lexicon) -> bool:
 
 def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
     """The first reported-as-held trigger that is not a visit; talks held by phone or video in
-    the same sentence ("held talks via videoconference") make a call."""
+    the same sentence ("held talks via videoconference") make a call, a commission's session or a
+    summit held by video stays what it is."""
     strong = [(a, m) for a, m in triggers if strong_trigger(a, m, participle=False)]
     weak = [(a, m) for a, m in triggers if not strong_trigger(a, m, participle=False)]
     for group in (strong, weak):
         non_visit = [(a, m) for a, m in group if m.value != "visit"]
         if non_visit:
             a, m = non_visit[0]
+            if m.value == "phone_call":  # "the commission's session was held by videoconference"
+                sessions = [x for x in a.of("meeting_triggers") if x.value in ("commission_session", "summit")
+                            and not a.cancelled(x) and strong_trigger(a, x)]
+                if sessions:
+                    return a, sessions[0]
             call = next((x for x in a.of("meeting_triggers") if x.value == "phone_call" and not a.cancelled(x)), None)
-            if call is not None:
-                return a, call
+            if call is not None and m.value not in ("commission_session", "summit") and _body_met(a, m) is None:
+                return a, call  # a session of a body held by video stays a session
             if m.value == "meeting" and m.term.get("strength") == "weak":  # "komissiyaning navbatdagi
                 # yig'ilishi … bo'lib o'tdi": the session of a body, not just a meeting
                 formal = [(b, x) for b, x in triggers if x.value in ("commission_session", "summit")]
@@ -362,7 +368,7 @@ def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline 
         for m in a.of("cities"):
             s, e = a.tokens[m.first].start, a.tokens[m.last].end
             if a.cancelled(m) or (dateline is not None and dateline.covers(a, m.first)) \
-                    or any(ts <= s < te for ts, te in titles) or _route(a, m):
+                    or any(ts <= s < te for ts, te in titles) or _route(a, m) or is_region(a, m):
                 continue
             return m.value, "stated", cite(doc.source_id, doc.text, a, s, e)
     if ep.background or ep.follows is not None:
@@ -587,7 +593,7 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         signed_date=signed, signed_date_cite=signed_cite,
     )
     _retitle(ag, doc, a, start, end, quoted, topic, lex)
-    city = [m for m in a.of("cities") if not a.cancelled(m)]
+    city = [m for m in a.of("cities") if not a.cancelled(m) and not is_region(a, m)]
     if city:
         ag.city = city[0].value
         ag.city_cite = cite(doc.source_id, text, a, a.tokens[city[0].first].start, a.tokens[city[0].last].end)

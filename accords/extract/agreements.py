@@ -219,6 +219,7 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
             first -= 1
     else:
         stopwords = lex.words("stopwords")
+        left_stop = lex.words("title_left_stop")
 
         def place(i: int) -> bool:
             """"… in Baku", "… в Ташкенте": a preposition before a city ends the title."""
@@ -228,6 +229,7 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
         while (first > 0 and m.first - first < 5 and not boundary(first - 1, first)
                and not blocked(first - 1) and toks[first - 1].fold not in determiners
                and toks[first - 1].fold not in coordinators  # "X о геологии и меморандум": two titles
+               and toks[first - 1].fold not in left_stop  # "ход реализации Дорожной карты"
                and not (first > 1 and place(first - 2))):  # "подписали в Москве план": not the title's
             first -= 1
 
@@ -275,26 +277,52 @@ def signings(ann: Annotated, lex: Lexicon) -> list[Signing]:
 
 
 PARTICIPLE_REACH = 4  # "2021-ci il iyunun 15-də imzalanmış …": a date this close dates the participle
+_PLACE_WORDS = frozenset({"countries", "cities", "coordinators", "role_glue"})
 
 
 def dated_participles(ann: Annotated, lex: Lexicon) -> list[tuple[Match, DateMention]]:
-    """Signing participles inside a sentence, each with the date written right before it in
-    its clause: "2021-ci il iyunun 15-də imzalanmış Şuşa Bəyannaməsi", "2017-yilda imzolangan
-    shartnoma". Each names a document signed on that earlier day, whatever the sentence
-    itself reports; a participle without a date is left alone (it may be the main signing's)."""
+    """Signing participles inside a sentence, each with the date written beside it in its
+    phrase: before it ("2021-ci il iyunun 15-də imzalanmış Şuşa Bəyannaməsi", "2017-yilda imzolangan
+    shartnoma"), or after it in a head-initial language ("Дорожной карты …, подписанной Казахстаном,
+    Азербайджаном и Грузией в ноябре 2022 года"). States, places and the words joining them do
+    not count towards the distance. Each names a document signed on that earlier day, whatever the
+    sentence itself reports; a participle without a date is left alone (it may be the main signing's)."""
     out: list[tuple[Match, DateMention]] = []
     finals = [m for m in ann.of("signing_final") if m.last != len(ann.tokens) - 1 and not ann.cancelled(m)]
     if not finals:
         return out
     dates = [d for d in ann.dates if d.date.year is not None] + \
         year_mentions(ann.text, ann.sentence.start, ann.sentence.end, lex)
+    after = lex.value("head") != "final"
     for m in finals:
-        start = ann.tokens[m.first].start
-        near = [d for d in dates if d.end <= start and _tokens_between(ann, d.end, start) <= PARTICIPLE_REACH
-                and ann.clause[_token_at(ann, d.start)] == ann.clause[m.first]]
+        start, end = ann.tokens[m.first].start, ann.tokens[m.last].end
+        near = [d for d in dates if d.end <= start and _close(ann, _token_at(ann, d.end - 1) + 1, m.first)]
         if near:
             out.append((m, max(near, key=lambda d: d.end)))
+            continue
+        later = [d for d in dates if after and d.start >= end and _close(ann, m.last + 1, _token_at(ann, d.start))]
+        if later:
+            out.append((m, min(later, key=lambda d: d.start)))
     return out
+
+
+def _close(ann: Annotated, i: int, j: int) -> bool:
+    """Tokens ``[i, j)`` lie between a date and its participle (tokens ``i - 1`` and ``j``): at most
+    PARTICIPLE_REACH words that are not states, places or the words joining them, and no clause
+    break but the commas of a list of them."""
+    words = 0
+    for k in range(i, j):
+        m = ann.at.get(k)
+        if m is None or m.category not in _PLACE_WORDS:
+            words += 1
+    for k in range(max(i, 1), min(j, len(ann.tokens) - 1) + 1):
+        if ann.clause[k] == ann.clause[k - 1]:
+            continue
+        prev = ann.at.get(k - 1)
+        if k - 1 < i or prev is None or prev.category not in _PLACE_WORDS \
+                or ann.text[ann.tokens[k - 1].end : ann.tokens[k].start].strip() != ",":
+            return False
+    return words <= PARTICIPLE_REACH
 
 
 def relative_subjects(ann: Annotated, participle: Match, named: list[tuple[NameMention, DocPerson]],

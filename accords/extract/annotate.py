@@ -256,14 +256,35 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
         # the walk back stops at the previous full name; a lone capitalised word may be an
         # unknown portfolio word ("Yatırım, Sanayi ve Ticaret Bakanı")
         floor = max((p.last for p in names[:k] if p.given is not None or p.initial is not None), default=-1)
-        nm.role_first = _role_start(text, toks, at, nm.first, floor)
+        nm.role_first = _role_start(text, toks, at, nm.first, floor, lex.words("subdivision_preps"))
         if k and nm.role_first is None:
             prev = names[k - 1]
             between = toks[prev.last + 1 : nm.first]
             if len(between) == 1 and at.get(between[0].index) is not None and \
                     at[between[0].index].category in ("role_glue", "coordinators"):
                 nm.coordinated_with = k - 1
+            elif not between and text[prev.end : nm.start].strip() == "," and prev.given is not None \
+                    and nm.given is not None:
+                nm.coordinated_with = k - 1  # "министрами Маратом Карабаевым, Рашадом Набиевым и …"
     return names
+
+
+def _region_name(text: str, toks: tuple[Token, ...], at: dict[int, Match], i: int, floor: int) -> int | None:
+    """The first token of the region a subdivision word at ``i`` belongs to: the city or
+    capitalised word just before it ("Андижанской области", "Andijon viloyati"), if any."""
+    k = i - 1
+    if k <= floor or text[toks[k].end : toks[i].start].strip():
+        return None
+    m = at.get(k)
+    if m is not None:
+        return m.first if m.category == "cities" else None
+    return k if toks[k].is_upper_initial and toks[k].text.isalpha() else None
+
+
+def is_region(ann: Annotated, m: Match) -> bool:
+    """A city match that names a region: a subdivision word follows it ("Андижанской области")."""
+    nxt = ann.at.get(m.last + 1)
+    return nxt is not None and nxt.category == "subdivisions" and nxt.first == m.last + 1
 
 
 _HOLDERS = frozenset({"position", "portfolios", "institutions", "signer_refs"})
@@ -390,8 +411,9 @@ def _last_vowel(word: str, vowels: str) -> str:
 
 
 def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first: int,
-                floor: int) -> int | None:
-    """First token of the role phrase that ends right before a name, if it has a position."""
+                floor: int, preps: frozenset[str] = frozenset()) -> int | None:
+    """First token of the role phrase that ends right before a name, if it has a position.
+    A region in it ("хоким Андижанской области", "в Ошской области", ``subdivisions``) is part of it."""
     k = first - 1
     start: int | None = None
     has_position = has_country = False
@@ -402,6 +424,17 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
         if any(c in gap for c in ".;:\"“”«»()"):  # a newline inside a sentence is a wrap
             break
         m = at.get(k)
+        if m is not None and m.category == "subdivisions":
+            region = _region_name(text, toks, at, m.first, floor)
+            if region is None:
+                break
+            start = k = region
+            if k - 1 > floor and toks[k - 1].fold in preps and not any(
+                    c in text[toks[k - 1].end : toks[k].start] for c in ".;:,\"“”«»()"):
+                k -= 1  # "в Ошской области"
+            k -= 1
+            unknown = 0
+            continue
         if m is None and has_position != has_country and unknown < 3 and toks[k].text.isalpha():
             # between the position and the country, either order; capitalised in titles
             # ("Özbekistan Yatırım, Sanayi ve Ticaret Bakanı"); names stop the walk (``floor``)

@@ -56,7 +56,7 @@ def find_dateline(anns: list[Annotated]) -> Dateline | None:
             d = next((d for d in nxt.dates if d.start == nxt.tokens[0].start), None)
             if d is not None:
                 return Dateline(nxt, max(i for i, t in enumerate(nxt.tokens) if t.end <= d.end), d)
-        if not first.text.isupper() and not _dated_place(ann, m):
+        if not first.text.isupper() and not _dated_place(ann, m) and not _agency_head(ann):
             continue
         if not _closed(ann, m) and m.last != len(ann.tokens) - 1:
             continue
@@ -73,6 +73,17 @@ def _dated_place(ann: Annotated, m: Match) -> bool:
     end = ann.tokens[m.last].end
     gap = ann.text[end : end + 2]
     return gap[:1] in {",", "."} and any(0 <= d.start - end <= 3 for d in ann.dates)
+
+
+def _agency_head(ann: Annotated) -> bool:
+    """A sentence opening with the agency's name in brackets before a dash: "Tashkent,
+    Uzbekistan (Daryo) —", "Baku, December 3 (Trend) -"."""
+    window = ann.text[ann.sentence.start : min(ann.sentence.end, ann.sentence.start + 80)]
+    cuts = [window.find(d) for d in _DASHES if d in window]
+    if not cuts:
+        return False
+    head = window[: min(cuts)].rstrip()
+    return head.endswith(")") and "(" in head
 
 
 def _dateline_end(ann: Annotated, city_end: int) -> int:
@@ -318,8 +329,10 @@ def _guests(who: set[str], first_people: set[str], country: dict[str, str | None
     return others if len({country[k] for k in others}) == 1 else set()
 
 
-def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Episode) -> list[DocPerson]:
-    """Named officials of an episode: those its strong sentences name, else those its weak ones do."""
+def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Episode,
+                    lex: Lexicon | None = None) -> list[DocPerson]:
+    """Named officials of an episode: those its strong sentences name, else those its weak ones do.
+    Who recalls an earlier event ("Lavrov recalled that …", ``speech_verbs``) took no part in it."""
     inside = {id(a) for a in episode.events}
     strong = {id(a) for a in episode.events if is_strong(a)}
     found: dict[str, list[DocPerson]] = {"strong": [], "weak": []}
@@ -328,11 +341,29 @@ def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Epi
         if not episode.background:  # "then Prime Minister X signed …" in 2024: he took part then
             spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
         spots = [(si, nm) for si, nm in spots if not _authors_of_accords(anns[si], nm)]
+        if episode.background and lex is not None:
+            spots = [(si, nm) for si, nm in spots if not _speaker(anns[si], nm, lex)]
         if not spots:
             continue
         found["strong" if any(id(anns[si]) in strong for si, _ in spots) else "weak"].append(p)
     chosen = found["strong"] or found["weak"]
     return chosen + [p for p in people if p.key in episode.guests and all(p is not q for q in chosen)]
+
+
+SPEAKER_REACH = 2  # "Лавров также напомнил": the speech verb this close after the name
+
+
+def _speaker(ann: Annotated, nm: NameMention, lex: Lexicon) -> bool:
+    """Is the name the speaker of a speech verb (``speech_verbs``: recalled, noted, напомнил)
+    right after it in its clause? (In a head-final sentence the verb comes last, after what is
+    recalled, and the speaker may be the one who made the visit recalled: "Mirziyoyev, 2017 yılında
+    Ankara'ya yaptığı ilk resmi ziyarette … hatırlattı"; such a speaker is kept.)"""
+    toks = ann.tokens
+    for k in range(nm.last + 1, min(nm.last + 1 + SPEAKER_REACH, len(toks))):
+        m = ann.at.get(k)
+        if m is not None and m.category == "speech_verbs" and ann.clause[k] == ann.clause[nm.last]:
+            return True
+    return False
 
 
 def _authors_of_accords(ann: Annotated, nm: NameMention) -> bool:
