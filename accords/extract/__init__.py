@@ -51,6 +51,7 @@ from accords.text import headline, span_cover, split_sentences, squeeze_spaces, 
 
 EXTRACTOR_VERSION = "1"
 KIND_ORDER = ("phone_call", "commission_session", "summit", "consultations", "talks", "meeting")
+FORMAL_KINDS = ("commission_session", "summit")  # a body's session: its kind outranks how it was held
 
 
 def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
@@ -77,8 +78,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     published, basis, pcite = publication_date(doc, lex, header)
     doc = _with_published(doc, published, basis, pcite)
     for sent in anns:
-        if any(d.year_offset is not None for d in sent.dates):
-            sent.dates = anchor_years(sent.dates, published)
+        sent.dates = anchor_years(sent.dates, published)
     dateline = find_dateline(anns)
     people = collect_people(text, doc.source_id, anns, lex)
     facts = DocFacts(doc)
@@ -263,16 +263,16 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
         if non_visit:
             a, m = non_visit[0]
             if m.value == "phone_call":  # "the commission's session was held by videoconference"
-                sessions = [x for x in a.of("meeting_triggers") if x.value in ("commission_session", "summit")
+                sessions = [x for x in a.of("meeting_triggers") if x.value in FORMAL_KINDS
                             and not a.cancelled(x) and strong_trigger(a, x)]
                 if sessions:
                     return a, sessions[0]
             call = next((x for x in a.of("meeting_triggers") if x.value == "phone_call" and not a.cancelled(x)), None)
-            if call is not None and m.value not in ("commission_session", "summit") and _body_met(a, m) is None:
+            if call is not None and m.value not in FORMAL_KINDS and _body_met(a, m) is None:
                 return a, call  # a session of a body held by video stays a session
             if m.value == "meeting" and m.term.get("strength") == "weak":  # "komissiyaning navbatdagi
                 # yig'ilishi … bo'lib o'tdi": the session of a body, not just a meeting
-                formal = [(b, x) for b, x in triggers if x.value in ("commission_session", "summit")]
+                formal = [(b, x) for b, x in triggers if x.value in FORMAL_KINDS]
                 if formal:
                     return formal[0]
             body = _body_met(a, m)
@@ -293,7 +293,7 @@ def _body_met(a: Annotated, m: Match) -> Match | None:
     clause: the meeting is that body's session."""
     if m.value not in ("meeting", "talks"):
         return None
-    formal = [x for x in a.of("meeting_triggers") if x.value in ("commission_session", "summit")]
+    formal = [x for x in a.of("meeting_triggers") if x.value in FORMAL_KINDS]
     for x in formal + a.of("session_bodies"):
         if not a.cancelled(x) \
                 and a.clause[x.first] == a.clause[m.first] \

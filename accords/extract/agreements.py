@@ -349,10 +349,6 @@ def _token_at(ann: Annotated, offset: int) -> int:
     return max(0, bisect_right([t.start for t in ann.tokens], offset) - 1)
 
 
-def _tokens_between(ann: Annotated, start: int, end: int) -> int:
-    return sum(1 for t in ann.tokens if start <= t.start < end)
-
-
 def named_people(ann: Annotated, people: dict[str, DocPerson], titles: list[DocMention]
                  ) -> list[tuple[NameMention, DocPerson]]:
     """The sentence's names of known people, outside document titles (once per sentence)."""

@@ -284,7 +284,7 @@ def _region_name(text: str, toks: tuple[Token, ...], at: dict[int, Match], i: in
 def is_region(ann: Annotated, m: Match) -> bool:
     """A city match that names a region: a subdivision word follows it ("Андижанской области")."""
     nxt = ann.at.get(m.last + 1)
-    return nxt is not None and nxt.category == "subdivisions" and nxt.first == m.last + 1
+    return nxt is not None and nxt.category == "subdivisions"
 
 
 _HOLDERS = frozenset({"position", "portfolios", "institutions", "signer_refs"})

@@ -78,26 +78,34 @@ def _dated_place(ann: Annotated, m: Match) -> bool:
 def _agency_head(ann: Annotated) -> bool:
     """A sentence opening with the agency's name in brackets before a dash: "Tashkent,
     Uzbekistan (Daryo) —", "Baku, December 3 (Trend) -"."""
-    window = ann.text[ann.sentence.start : min(ann.sentence.end, ann.sentence.start + 80)]
-    cuts = [window.find(d) for d in _DASHES if d in window]
-    if not cuts:
-        return False
-    head = window[: min(cuts)].rstrip()
+    window = _head_window(ann)
+    cut = _first_dash(window)
+    head = window[:cut].rstrip() if cut is not None else ""
     return head.endswith(")") and "(" in head
+
+
+HEAD_REACH = 80  # characters: where an agency's head line (city, date, agency, dash) ends at the latest
+
+
+def _head_window(ann: Annotated) -> str:
+    return ann.text[ann.sentence.start : min(ann.sentence.end, ann.sentence.start + HEAD_REACH)]
+
+
+def _first_dash(window: str) -> int | None:
+    cuts = [window.find(d) for d in _DASHES if d in window]
+    return min(cuts) if cuts else None
 
 
 def _dateline_end(ann: Annotated, city_end: int) -> int:
     """Where the dateline stops: a dash or an agency's "/ТАСС/." within 80 characters, else
     the end of a short sentence, of a date right after the city, or of the city itself."""
-    text, start, end = ann.text, ann.sentence.start, ann.sentence.end
-    window = text[start : min(end, start + 80)]
-    cuts = [window.find(d) for d in _DASHES if d in window]
-    slash = window.find("/.")
-    if slash != -1:
-        cuts.append(slash + 2)
+    start, end = ann.sentence.start, ann.sentence.end
+    window = _head_window(ann)
+    dash, slash = _first_dash(window), window.find("/.")
+    cuts = [c for c in (dash, slash + 2 if slash != -1 else None) if c is not None]
     if cuts:
         return start + min(cuts)
-    if end - start <= 80:
+    if end - start <= HEAD_REACH:
         return end
     near = [d for d in ann.dates if d.start - city_end <= 30]
     return near[0].end if near else city_end
@@ -330,7 +338,7 @@ def _guests(who: set[str], first_people: set[str], country: dict[str, str | None
 
 
 def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Episode,
-                    lex: Lexicon | None = None) -> list[DocPerson]:
+                    lex: Lexicon) -> list[DocPerson]:
     """Named officials of an episode: those its strong sentences name, else those its weak ones do.
     Who recalls an earlier event ("Lavrov recalled that …", ``speech_verbs``) took no part in it."""
     inside = {id(a) for a in episode.events}
@@ -341,7 +349,7 @@ def participants_of(people: list[DocPerson], anns: list[Annotated], episode: Epi
         if not episode.background:  # "then Prime Minister X signed …" in 2024: he took part then
             spots = [(si, nm) for si, nm in spots if not _former(anns[si], nm.role_first, nm.first)]
         spots = [(si, nm) for si, nm in spots if not _authors_of_accords(anns[si], nm)]
-        if episode.background and lex is not None:
+        if episode.background:
             spots = [(si, nm) for si, nm in spots if not _speaker(anns[si], nm, lex)]
         if not spots:
             continue
