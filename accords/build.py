@@ -7,6 +7,7 @@ place only when complete and validated, so a failed build leaves ``OUT`` untouch
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -22,9 +23,12 @@ from accords.batch import extract_all
 from accords.cache import CACHE_DIR, ExtractCache
 from accords.curation import load_curation
 from accords.documents import SeedError, SeedErrors, load_seeds
+from accords.documents import memo_version as documents_memo_version
+from accords.memo import Memo
 from accords.overrides import apply_overrides, carry_moved
 from accords.package import validate_package, write_package
 from accords.release import read_version
+from accords.resolve import memo_version as resolve_memo_version
 from accords.resolve import resolve
 from accords.tables import build_tables
 
@@ -60,8 +64,20 @@ def created_time(repo: Path) -> str:
 def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
+    # What a stage hands on lives to the end of the build: frozen, the cyclic collector
+    # stops walking it again and again, which made later stages slower per article the
+    # larger the corpus (refcounting still frees it; `_frozen` thaws it at the end).
+    gc.freeze()
     if timings is not None:
         timings[name] = time.perf_counter() - start
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_dir: Path | None = None,
@@ -69,8 +85,16 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
                ) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:
     """Load, extract (in ``jobs`` processes, reusing ``cache_dir``), resolve and write the
     validated package into ``data_dir``; each stage's seconds go into ``timings``."""
+    with _frozen():
+        return _build_data(seeds, data_dir, repo, jobs=jobs, cache_dir=cache_dir, timings=timings)
+
+
+def _build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int, cache_dir: Path | None,
+                timings: dict[str, float] | None,
+                ) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:
+    memos = _Memos(cache_dir)
     with _stage(timings, "load"):
-        docs, problems = load_seeds(seeds)
+        docs, problems = load_seeds(seeds, memos.documents)
         errors = [p for p in problems if not p.warning]
         try:
             curation = load_curation(repo / CURATION_DIR)
@@ -78,10 +102,12 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
             errors.extend(exc.errors)
     if errors:
         raise SeedErrors(errors)
+    extract_cache = ExtractCache(cache_dir) if cache_dir is not None else None
     with _stage(timings, "extract"):
-        facts = extract_all(docs, jobs=jobs, cache=ExtractCache(cache_dir) if cache_dir is not None else None)
+        facts = extract_all(docs, jobs=jobs, cache=extract_cache)
     with _stage(timings, "resolve"):
-        resolved = resolve(facts, curation)
+        keys = {d.source_id: extract_cache.key(d) for d in docs} if extract_cache is not None else None
+        resolved = resolve(facts, curation, solo_memo=memos.solo, facts_keys=keys)
     with _stage(timings, "tables"):
         tables = carry_moved(apply_overrides(build_tables(resolved), curation.overrides, curation.overrides_file),
                              curation.moved)
@@ -90,7 +116,21 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
         issues = validate_package(path)
     if issues:
         raise BuildError("the data package does not validate:\n" + "\n".join(issues))
+    memos.save()  # only after a valid build: a failed one leaves the memos as they were
     return tables, [p for p in problems if p.warning]
+
+
+class _Memos:
+    """The small per-stage memos kept beside the extraction cache (see :mod:`accords.memo`)."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.documents = Memo(cache_dir / "documents.json", documents_memo_version()) if cache_dir else None
+        self.solo = Memo(cache_dir / "resolved-alone.json", resolve_memo_version()) if cache_dir else None
+
+    def save(self) -> None:
+        for memo in (self.documents, self.solo):
+            if memo is not None:
+                memo.save()
 
 
 def build(seeds: Path, out: Path, *, site: bool = True, repo: Path | None = None, jobs: int = 1,

@@ -16,13 +16,13 @@ import json
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from accords import lexicon
 from accords.extract import EXTRACTOR_VERSION
 from accords.extract.nlp import fingerprint as annotator_fingerprint
 from accords.factjson import FormatError, facts_from_json, facts_to_json, storable
+from accords.memo import source_fingerprint
 from accords.model import DocFacts, Document
 
 FORMAT = 1
@@ -34,16 +34,7 @@ _CODE = ("extract", "lexicon.py", "text.py", "names.py", "model.py", "models.py"
 @cache
 def code_fingerprint() -> str:
     """Hash of the extractor's source files."""
-    root = resources.files("accords")
-    h = hashlib.sha256()
-    for name in _CODE:
-        node = root.joinpath(name)
-        files = sorted((f for f in node.iterdir() if f.name.endswith(".py")), key=lambda f: f.name) \
-            if node.is_dir() else [node]
-        for f in files:
-            h.update(f"{name}/{f.name}".encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return source_fingerprint(*_CODE)
 
 
 @dataclass

@@ -19,6 +19,7 @@ import yaml
 
 from accords import lexicon
 from accords.ids import make_id
+from accords.memo import Memo
 from accords.model import Document
 from accords.names import transliterate
 from accords.text import tokenize
@@ -64,8 +65,20 @@ def seed_paths(seeds_dir: Path) -> list[Path]:
     )
 
 
-def load_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedError]]:
-    """Load every seed; return documents and all problems (errors and warnings)."""
+def memo_version() -> str:
+    """What a seed's front matter and detected language depend on besides its name and bytes."""
+    from accords.memo import source_fingerprint
+
+    return "|".join((source_fingerprint("documents.py", "text.py", "lexicon.py"), lexicon.fingerprint(),
+                     str(yaml.__version__)))
+
+
+def load_seeds(seeds_dir: Path, memo: Memo | None = None) -> tuple[list[Document], list[SeedError]]:
+    """Load every seed; return documents and all problems (errors and warnings).
+
+    With ``memo`` (of :func:`memo_version`), a seed whose name and bytes were loaded
+    before takes its front matter, language and warnings from it instead of parsing
+    the YAML and detecting the language again; every other check runs as usual."""
     docs: list[Document] = []
     problems: list[SeedError] = []
     seen: dict[str, str] = {}
@@ -73,7 +86,7 @@ def load_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedError]]:
         raise SeedErrors([SeedError(str(seeds_dir), None, "seeds directory not found",
                                     "pass --seeds DIR pointing at a folder of .txt files")])
     for path in seed_paths(seeds_dir):
-        doc, errs = load_seed(path, seeds_dir)
+        doc, errs = load_seed(path, seeds_dir, memo)
         problems.extend(errs)
         if doc is None:
             continue
@@ -102,7 +115,8 @@ def decode(raw: bytes) -> str:
     return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | None, list[SeedError]]:
+def load_seed(path: Path, seeds_dir: Path | None = None,
+              memo: Memo | None = None) -> tuple[Document | None, list[SeedError]]:
     """Read one seed; a document, or ``None`` and the reasons."""
     name = path.name
     errs: list[SeedError] = []
@@ -152,16 +166,26 @@ def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | Non
     if not text.strip("\ufeff \t\n\r\v\f"):
         return None, [*errs, SeedError(name, None, "file is empty or only whitespace",
                                        "paste the article text")]
-    meta, body_start, meta_errs = parse_front_matter(name, text)
-    errs.extend(meta_errs)
+    digest = hashlib.sha256(raw).hexdigest()
+    remembered = _remembered(memo, name, digest)
+    if remembered is not None:
+        meta, body_start, language, warnings = remembered
+        errs.extend(warnings)
+    else:
+        meta, body_start, meta_errs = parse_front_matter(name, text)
+        errs.extend(meta_errs)
+        language = ""
     if any(not e.warning for e in errs):
         return None, errs
     if not any(c.isalpha() for c in text[body_start:]):
         where = "after the front matter" if body_start else "(no letters at all)"
         return None, [*errs, SeedError(name, None, f"the article has no text {where}",
                                        "paste the article text" + (" below the closing ---" if body_start else ""))]
-    language = meta.get("language") or detect_language(text[body_start:])
-    digest = hashlib.sha256(raw).hexdigest()
+    if remembered is None:
+        language = meta.get("language") or detect_language(text[body_start:])
+        if memo is not None:
+            memo.put(f"{name}\x00{digest}", {"meta": meta, "body_start": body_start, "language": language,
+                                             "warnings": [[e.line, e.message, e.fix] for e in errs]})
     doc = Document(
         source_id=make_id("src", path.stem),
         file=name,
@@ -173,6 +197,24 @@ def load_seed(path: Path, seeds_dir: Path | None = None) -> tuple[Document | Non
         sha256=digest,
     )
     return doc, errs
+
+
+def _remembered(memo: Memo | None, name: str, digest: str,
+                ) -> tuple[dict[str, str], int, str, list[SeedError]] | None:
+    """What the memo holds of this name and content, checked for shape (else ``None``)."""
+    if memo is None:
+        return None
+    value = memo.get(f"{name}\x00{digest}")
+    if not isinstance(value, dict):
+        return None
+    try:
+        meta, body_start, language = value["meta"], value["body_start"], value["language"]
+        warnings = [SeedError(name, line, message, fix, warning=True) for line, message, fix in value["warnings"]]
+    except (TypeError, KeyError, ValueError):
+        return None
+    ok = (isinstance(meta, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items())
+          and isinstance(body_start, int) and isinstance(language, str) and language)
+    return (meta, body_start, language, warnings) if ok else None
 
 
 def parse_front_matter(name: str, text: str) -> tuple[dict[str, str], int, list[SeedError]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from accords.curation import Curation, Judgement, Ref
 from accords.ids import make_id
+from accords.memo import Memo
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.resolve.groups import Groups, Key, Links
 from accords.resolve.people import PersonRecord, PersonResolver
@@ -92,24 +93,56 @@ class Redirect:
     reason: str  # "merge": reports joined; "curation": a judgement moved it
 
 
-def resolve(all_facts: list[DocFacts], curation: Curation | None = None) -> Resolved:
+RecordKeys = dict[str, list[Key]]
+
+
+def memo_version() -> str:
+    """What the ids of one seed resolved alone depend on besides its facts: this code."""
+    from accords import lexicon
+    from accords.memo import source_fingerprint
+
+    return source_fingerprint("resolve", "ids.py", "names.py", "model.py", "countries.py", "text.py",
+                              "lexicon.py") + "|" + lexicon.fingerprint()
+
+
+def resolve(all_facts: list[DocFacts], curation: Curation | None = None, *,
+            solo_memo: Memo | None = None, facts_keys: dict[str, str] | None = None) -> Resolved:
     """Merge per-source facts into records with content-derived ids.
 
     Judgements are written against ids the automatic resolver gives (on all seeds,
     or on one seed alone), so they keep working as seeds are added; ``redirects``
     maps every such id that no longer names a record to the record that holds its
     facts now.
+
+    What each seed gives alone depends on that seed's facts only, so with
+    ``solo_memo`` (of :func:`memo_version`) it is remembered by ``facts_keys[source_id]``,
+    a key that names the facts (the extraction cache's).
     """
     facts = sorted(all_facts, key=lambda f: f.document.file)
     auto = _resolve(facts, {})
-    solos = [_resolve([f], {}) for f in facts]
+    solos = [_solo(f, solo_memo, (facts_keys or {}).get(f.document.source_id)) for f in facts]
     judgements = curation.judgements if curation else []
     if not judgements:
         final = auto
     else:
-        final = _resolve(facts, _links(judgements, [auto, *solos], curation))
-    final.redirects = _redirects(final, [("curation", auto)] + [("merge", r) for r in solos])
+        final = _resolve(facts, _links(judgements, [auto.members, *solos], curation))
+    final.redirects = _redirects(final, [("curation", auto.members)] + [("merge", r) for r in solos])
     return final
+
+
+def _solo(f: DocFacts, memo: Memo | None, key: str | None) -> RecordKeys:
+    """The records one seed's facts give when resolved alone: record id → (source, local id)."""
+    if memo is not None and key is not None:
+        stored = memo.get(key)
+        if isinstance(stored, dict):
+            try:
+                return {str(rid): [(str(src), str(local)) for src, local in keys] for rid, keys in stored.items()}
+            except (TypeError, ValueError):
+                pass  # of another shape: recomputed below
+    members = _resolve([f], {}).members
+    if memo is not None and key is not None:
+        memo.put(key, {rid: [list(k) for k in keys] for rid, keys in members.items()})
+    return members
 
 
 def _resolve(facts: list[DocFacts], links: dict[str, Links]) -> Resolved:
@@ -136,13 +169,13 @@ def _resolve(facts: list[DocFacts], links: dict[str, Links]) -> Resolved:
                     {k: sorted(v) for k, v in sorted(members.items())})
 
 
-def _links(judgements: list[Judgement], results: list[Resolved], curation: Curation | None) -> dict[str, Links]:
+def _links(judgements: list[Judgement], results: list[RecordKeys], curation: Curation | None) -> dict[str, Links]:
     """Judgements as must-link / cannot-link constraints on what sources said."""
     from accords.documents import SeedError, SeedErrors
 
     index: dict[str, set[Key]] = defaultdict(set)
-    for res in results:
-        for rid, keys in res.members.items():
+    for members in results:
+        for rid, keys in members.items():
             index[rid].update(keys)
     links: dict[str, Links] = defaultdict(Links)
     errors = []
@@ -167,15 +200,15 @@ def _keys(ref: Ref, index: dict[str, set[Key]]) -> set[Key]:
     return {k for k in keys if ref.source_id is None or k[0] == ref.source_id}
 
 
-def _redirects(final: Resolved, earlier: list[tuple[str, Resolved]]) -> list[Redirect]:
+def _redirects(final: Resolved, earlier: list[tuple[str, RecordKeys]]) -> list[Redirect]:
     owner: dict[tuple[str, str, str], str] = {}
     for rid, keys in final.members.items():
         for k in keys:
             owner[(rid[:3], *k)] = rid
     live = set(final.members)
     out: dict[str, Redirect] = {}
-    for reason, res in earlier:
-        for rid, keys in res.members.items():
+    for reason, members in earlier:
+        for rid, keys in members.items():
             if rid in live or rid in out:
                 continue
             votes: dict[str, int] = defaultdict(int)
