@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import operator
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import cast
@@ -103,7 +104,8 @@ def columns(tables: Mapping[str, Rows]) -> dict[str, pa.Table]:
         try:
             if any(row.keys() != names for row in rows):
                 raise ValueError("columns")
-            arrays = [_column(f, [row[f.name] for row in rows]) for f in table.fields]
+            values = _transpose(rows, table.field_names)
+            arrays = [_column(f, list(v)) for f, v in zip(table.fields, values, strict=True)]
         except (ValueError, TypeError, pa.ArrowException):
             check_rows({**{t.name: [] for t in TABLES}, table.name: rows})  # raises, naming row and column
             raise
@@ -111,14 +113,38 @@ def columns(tables: Mapping[str, Rows]) -> dict[str, pa.Table]:
     return out
 
 
+def _transpose(rows: Rows, names: tuple[str, ...]) -> list[tuple[object, ...]]:
+    """The rows' values column by column, in the order of ``names``."""
+    if not rows:
+        return [() for _ in names]
+    if len(names) == 1:
+        return [tuple(row[names[0]] for row in rows)]
+    pick = operator.itemgetter(*names)
+    return list(zip(*map(pick, rows), strict=True))
+
+
+_KINDS: dict[str, set[type]] = {"string": {str}, "integer": {int}, "list": {list, tuple}}
+
+
 def _column(f: Field, values: list[object]) -> pa.Array:
-    """One column as an Arrow array ("" and [] as missing); ValueError when a value does not fit."""
-    cells = [None if v == "" or v == [] or v == () else v for v in values]
-    if f.type == "integer" and any(isinstance(v, bool) for v in cells):
-        raise ValueError("a boolean is no integer")
-    if f.type == "string" and any(v is not None and not isinstance(v, str) for v in cells):
-        raise ValueError("not a string")
-    array = pa.array(cells, type=_ARROW_TYPES[f.type])
+    """One column as an Arrow array ("" and [] as missing); ValueError when a value does not fit.
+
+    The values' Python types are checked first (a bool is no integer, a number no string),
+    then Arrow converts them and finds the empty ones, without a Python loop per value."""
+    kinds = set(map(type, values)) - {type(None)}
+    if not kinds <= _KINDS[f.type] | {str}:
+        raise ValueError(f"a value is not a {f.type}")
+    if str in kinds and f.type != "string":  # only "" may stand for a missing number or list
+        if any(type(v) is str and v != "" for v in values):
+            raise ValueError(f"a text value is not a {f.type}")
+        values = [None if v == "" else v for v in values]
+    array = pa.array(values, type=_ARROW_TYPES[f.type])
+    if f.type == "string":
+        empty = pc.equal(array, "")
+    elif f.type == "list":
+        empty = pc.equal(pc.list_value_length(array), 0)
+    if f.type != "integer" and pc.any(empty).as_py():
+        array = pc.if_else(empty, pa.scalar(None, array.type), array)
     if f.required and array.null_count:
         raise ValueError("a required value is missing")
     if f.type == "list" and len(array):
@@ -141,10 +167,16 @@ def csv_bytes(table: Table, data: pa.Table) -> bytes:
         needs = pc.match_substring_regex(text, '[,"\r\n]')
         quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
         cells.append(pc.if_else(needs, quoted, text))
-    lines = [",".join(table.field_names)]
-    if data.num_rows:
-        lines += pc.binary_join_element_wise(*cells, ",").to_pylist()
-    return "".join(line + "\n" for line in lines).encode("utf-8")
+    header = (",".join(table.field_names) + "\n").encode("utf-8")
+    if not data.num_rows:
+        return header
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, ","), "", "\n")  # each with its end
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    offsets = pa.Array.from_buffers(pa.int32(), len(lines) + 1, [None, lines.buffers()[1]], offset=lines.offset)
+    first, last = offsets[0].as_py(), offsets[-1].as_py()  # the lines lie end to end in one buffer
+    body: bytes = lines.buffers()[2].slice(first, last - first).to_pybytes()
+    return header + body
 
 
 def write_package(tables: Mapping[str, Rows], out_dir: Path, *, version: str, created: str) -> Path:
