@@ -66,17 +66,23 @@ def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
     yield
     # What a stage hands on lives to the end of the build: frozen, the cyclic collector
     # stops walking it again and again, which made later stages slower per article the
-    # larger the corpus (refcounting still frees it; `_frozen` thaws it at the end).
+    # larger the corpus (refcounting still frees it; `_collector` thaws it at the end).
     gc.freeze()
     if timings is not None:
         timings[name] = time.perf_counter() - start
 
 
 @contextmanager
-def _frozen() -> Iterator[None]:
+def _collector() -> Iterator[None]:
+    """The cyclic collector tuned for a build, which makes millions of small objects and
+    almost no cycles: it runs after every 200,000 allocations, not 700, as mypy runs it;
+    refcounting frees everything else as usual. Restored, and thawed, afterwards."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(200_000, 30, 30)
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
@@ -85,7 +91,7 @@ def build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int = 1, cache_
                ) -> tuple[dict[str, list[dict[str, object]]], list[SeedError]]:
     """Load, extract (in ``jobs`` processes, reusing ``cache_dir``), resolve and write the
     validated package into ``data_dir``; each stage's seconds go into ``timings``."""
-    with _frozen():
+    with _collector():
         return _build_data(seeds, data_dir, repo, jobs=jobs, cache_dir=cache_dir, timings=timings)
 
 

@@ -72,18 +72,45 @@ def _decoder(tp: Any) -> Decoder:
     raise TypeError(f"unsupported type {tp}")
 
 
+_PLAIN = (str, int, bool)
+
+
 def _dataclass_decoder(cls: type) -> Decoder:
+    """A reader for one dataclass, generated as straight-line code (as :mod:`dataclasses`
+    generates ``__init__``): a plain field's type is checked inline, any other field's value
+    goes to its own decoder; the instance is made as pickle makes it, without ``__init__``,
+    where ``__init__`` would only assign the fields."""
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields(cls)]
     expected = set(names)
-    parts: list[tuple[str, Decoder]] = []
-
-    def read(data: Json) -> Any:
-        if type(data) is not dict or data.keys() != expected:
-            raise FormatError(f"{cls.__name__}: expected an object with fields {sorted(expected)}")
-        return cls(**{n: d(data[n]) for n, d in parts})
-
-    parts.extend((n, _decoder(hints[n])) for n in names)
+    inner: list[Decoder] = []  # filled below: a field may be of this very class
+    direct = (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+              and all(f.init for f in fields(cls)))
+    lines = ["def read(data):",
+             "    if type(data) is not dict or data.keys() != expected:",
+             "        raise FormatError(f'{cls.__name__}: expected an object with fields {sorted(expected)}')"]
+    plain: dict[str, Any] = {}
+    for i, n in enumerate(names):
+        tp = hints[n]
+        optional = typing.get_origin(tp) in (types.UnionType, typing.Union) and type(None) in typing.get_args(tp)
+        base = next((a for a in typing.get_args(tp) if a is not type(None)), None) if optional else tp
+        lines.append(f"    v{i} = data[{n!r}]")
+        if base in _PLAIN and (not optional or len(typing.get_args(tp)) == 2):
+            plain[f"t{i}"] = base
+            test = f"type(v{i}) is not t{i}" + (f" and v{i} is not None" if optional else "")
+            lines.append(f"    if {test}: wrong(t{i}, v{i})")
+        else:
+            lines.append(f"    v{i} = inner[{i}](v{i})")
+    values = ", ".join(f"{n!r}: v{i}" for i, n in enumerate(names))
+    if direct:
+        lines += ["    obj = new(cls)", f"    obj.__dict__.update({{{values}}})", "    return obj"]
+    else:
+        lines.append(f"    return cls(**{{{values}}})")
+    namespace: dict[str, Any] = {"expected": expected, "cls": cls, "FormatError": FormatError, "wrong": _wrong,
+                                 "inner": inner, "new": object.__new__, **plain}
+    exec("\n".join(lines), namespace)  # noqa: S102 -- code made here from the model's field names
+    inner.extend(_decoder(hints[n]) for n in names)
+    read: Decoder = namespace["read"]
     return read
 
 

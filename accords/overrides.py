@@ -29,6 +29,8 @@ _DEPENDANTS = {
 def apply_overrides(tables: dict[str, list[Row]], overrides: list[Override],
                     source_file: str = "curation/overrides.yml") -> dict[str, list[Row]]:
     """The tables with every override applied, plus the ``corrections`` rows."""
+    if not overrides:
+        return {**{name: list(rows) for name, rows in tables.items()}, "corrections": []}
     redirect = {str(r["old_id"]): str(r["new_id"]) for r in tables.get("redirects", [])}
     keys = {name: TABLES_BY_NAME[name].primary_key for name in tables if name in TABLES_BY_NAME}
     index = {name: {str(r[keys[name]]): r for r in rows} for name, rows in tables.items() if name in keys}

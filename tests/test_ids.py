@@ -9,6 +9,7 @@ import pytest
 
 from accords.documents import load_seeds
 from accords.extract import extract
+from accords.ids import make_id
 from accords.resolve import resolve
 from accords.tables import build_tables
 
@@ -133,3 +134,16 @@ def test_a_merge_that_changes_an_id_leaves_a_redirect() -> None:
             assert rid in live or redirects.get(rid) in live, f"{f.document.file}: {rid} vanished"
     assert all(new in live for new in redirects.values())
     assert not set(redirects) & live
+
+
+@pytest.mark.parametrize("parts", [(), ("",), ("az,uz", "2025-12-03", "000.txt#m1"), (None, 3, ("a", "b")),
+                                   ("Kəmaləddin", "\x1f", 2.5)])
+def test_make_id_is_sha1_of_each_parts_repr_and_a_separator(parts: tuple[object, ...]) -> None:
+    """The published id scheme, written the plain way: ids stay what earlier releases published."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(repr(part).encode("utf-8"))
+        h.update(b"\x1f")
+    assert make_id("mtg", *parts) == f"mtg-{h.hexdigest()[:12]}"
