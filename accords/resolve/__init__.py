@@ -322,6 +322,7 @@ def _candidate_pairs(members: list[Member], persons: PersonResolver) -> list[tup
     """Pairs of one block that may be one event, never all pairs: those sharing a full
     date, or a month and an official. Every pair :func:`_evidence` accepts is here."""
     keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    yearless: dict[tuple[object, ...], list[int]] = defaultdict(list)  # a month and an official, no year
     for i, (_, m) in enumerate(members):
         d = m.date
         if d.month is None:
@@ -329,8 +330,18 @@ def _candidate_pairs(members: list[Member], persons: PersonResolver) -> list[tup
         if d.year is not None and d.day is not None:
             keys[("day", d.year, d.month, d.day)].append(i)
         for pid in sorted({persons.id_of(p) for p in m.participants}):
-            keys[("person", d.month, pid)].append(i)
+            # Two known years that differ are never compatible: the year is part of the key,
+            # so an official's meetings of one month over many years are not all paired.
+            (keys[("person", d.month, pid, d.year)] if d.year is not None
+             else yearless[("person", d.month, pid)]).append(i)
     pairs = {(a, b) for idx in keys.values() for n, a in enumerate(idx) for b in idx[n + 1:]}
+    dated: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for key, idx in keys.items():
+        if key[0] == "person":
+            dated[key[:3]].extend(idx)
+    for key, idx in yearless.items():  # a report without a year may be one of any year's
+        others = idx + dated.get(key, [])
+        pairs.update((min(a, b), max(a, b)) for a in idx for b in others if a != b)
     return sorted(pairs)
 
 
