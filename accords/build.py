@@ -26,7 +26,7 @@ from accords.documents import SeedError, SeedErrors, load_seeds
 from accords.documents import memo_version as documents_memo_version
 from accords.memo import Memo
 from accords.overrides import apply_overrides, carry_moved
-from accords.package import validate_package, write_package
+from accords.package import descriptor_memo_version, validate_package, write_package
 from accords.release import read_version
 from accords.resolve import memo_version as resolve_memo_version
 from accords.resolve import resolve
@@ -119,7 +119,7 @@ def _build_data(seeds: Path, data_dir: Path, repo: Path, *, jobs: int, cache_dir
                              curation.moved)
     with _stage(timings, "package"):
         path = write_package(tables, data_dir, version=read_version(repo), created=created_time(repo))
-        issues = validate_package(path)
+        issues = validate_package(path, memos.descriptor)
     if issues:
         raise BuildError("the data package does not validate:\n" + "\n".join(issues))
     memos.save()  # only after a valid build: a failed one leaves the memos as they were
@@ -132,9 +132,10 @@ class _Memos:
     def __init__(self, cache_dir: Path | None) -> None:
         self.documents = Memo(cache_dir / "documents.json", documents_memo_version()) if cache_dir else None
         self.solo = Memo(cache_dir / "resolved-alone.json", resolve_memo_version()) if cache_dir else None
+        self.descriptor = Memo(cache_dir / "valid-descriptors.json", descriptor_memo_version()) if cache_dir else None
 
     def save(self) -> None:
-        for memo in (self.documents, self.solo):
+        for memo in (self.documents, self.solo, self.descriptor):
             if memo is not None:
                 memo.save()
 

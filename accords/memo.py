@@ -64,6 +64,7 @@ class Memo:
     def get(self, key: str) -> Any | None:
         """The stored value of ``key`` (kept for the next build), or ``None``."""
         if key in self._new:
+            self.hits += 1
             return self._new[key]
         value = self._old.get(key)
         if value is None:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import operator
 import os
+import re
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from accords.memo import Memo
 from accords.schema import TABLES, TABLES_BY_NAME, Field, Table, datapackage_descriptor
 
 Cell = str | int | list[str] | None
@@ -266,10 +268,43 @@ def read_tables(data_dir: Path) -> dict[str, list[dict[str, Cell]]]:
     return {t.name: read_csv_table(t, data_dir / f"{t.name}.csv") for t in TABLES}
 
 
-def validate_package(path: Path) -> list[str]:
+def descriptor_memo_version() -> str:
+    """What a descriptor's validity depends on besides its text: the frictionless release."""
+    from importlib.metadata import version
+
+    return "frictionless " + version("frictionless")
+
+
+_HASH = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _descriptor_key(data: object) -> str:
+    """The descriptor as frictionless judges it, but for each file's measured ``bytes`` and
+    ``hash`` (which fastcheck compares with the files): when those have their usual form,
+    they are left out, so a rebuild with other files but the same schemas has the same key."""
+    if isinstance(data, dict) and isinstance(data.get("resources"), list):
+        resources = []
+        for r in data["resources"]:
+            if isinstance(r, dict) and _measured(r):
+                r = {k: v for k, v in r.items() if k not in ("bytes", "hash")} | {"measured": "bytes" in r}
+            resources.append(r)
+        data = {**data, "resources": resources}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _measured(resource: dict[str, object]) -> bool:
+    """Has the resource ``bytes`` (an integer) and ``hash`` (sha256 hex) as the build writes them, or neither?"""
+    if "bytes" not in resource and "hash" not in resource:
+        return True
+    size, digest = resource.get("bytes"), resource.get("hash")
+    return type(size) is int and size >= 0 and isinstance(digest, str) and bool(_HASH.fullmatch(digest))
+
+
+def validate_package(path: Path, memo: Memo | None = None) -> list[str]:
     """Validate a written package; return readable errors (empty when valid).
 
-    ``path`` is ``datapackage.json`` or its folder.  Runs frictionless on every
+    ``path`` is ``datapackage.json`` or its folder; ``memo`` (of :func:`descriptor_memo_version`)
+    remembers descriptors frictionless found valid (see :func:`_descriptor_key`).  Runs frictionless on every
     resource (types, constraints, keys, foreign keys, bytes and hash), then checks
     that each Parquet twin holds exactly the rows of its CSV.
 
@@ -278,14 +313,22 @@ def validate_package(path: Path) -> list[str]:
     which checks the same constraints column by column; only when it finds a problem
     does frictionless run on everything, to report the problems in its own words.
     """
-    import frictionless  # slow to import; only validation needs it
-
     from accords import fastcheck
 
     descriptor = path / "datapackage.json" if path.is_dir() else path
-    if frictionless.Package.validate_descriptor(json.loads(descriptor.read_text(encoding="utf-8"))).valid \
-            and not fastcheck.problems(descriptor):
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    key = _descriptor_key(data)
+    valid = memo is not None and memo.get(key) is True
+    if not valid:
+        import frictionless  # slow to import: only a descriptor not judged before needs it
+
+        valid = frictionless.Package.validate_descriptor(data).valid
+        if valid and memo is not None:
+            memo.put(key, True)
+    if valid and not fastcheck.problems(descriptor):
         return []
+    import frictionless
+
     report = frictionless.validate(str(descriptor))
     problems = [f"package: {e.message}" for e in report.errors]
     for task in report.tasks:

@@ -98,7 +98,7 @@ def test_a_failure_at_any_stage_leaves_the_last_build(
 def test_a_package_that_does_not_validate_is_not_published(
         monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, Path, dict[str, bytes | str]]) -> None:
     seeds, out, before = previous
-    monkeypatch.setattr("accords.build.validate_package", lambda path: ["sources: row 1: injected"])
+    monkeypatch.setattr("accords.build.validate_package", lambda path, memo=None: ["sources: row 1: injected"])
     with pytest.raises(BuildError, match="does not validate"):
         build(seeds, out, site=True, repo=ROOT)
     assert tree(out) == before and strays(out.parent, out.name) == []

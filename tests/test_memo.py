@@ -103,4 +103,5 @@ def test_a_build_with_memos_publishes_what_a_build_without_does(tmp_path: Path) 
         build_data(SEEDS, tmp_path / run, ROOT, cache_dir=tmp_path / "cache")
         for f in sorted((tmp_path / "plain").iterdir()):
             assert (tmp_path / run / f.name).read_bytes() == f.read_bytes(), (run, f.name)
-    assert {p.name for p in (tmp_path / "cache").glob("*.json")} == {"documents.json", "resolved-alone.json"}
+    assert {p.name for p in (tmp_path / "cache").glob("*.json")} == {"documents.json", "resolved-alone.json",
+                                                                   "valid-descriptors.json"}

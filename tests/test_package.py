@@ -440,3 +440,26 @@ def test_awkward_text_validates_and_round_trips(tmp_path: Path, text: str) -> No
     assert validate_package(path) == []
     rows = read_csv_table(TABLES_BY_NAME["citations"], tmp_path / "citations.csv")
     assert rows[0]["context"] == text
+
+
+def test_a_remembered_descriptor_skips_frictionless_but_not_the_files(tmp_path: Path) -> None:
+    """A memo of valid descriptors spares frictionless a descriptor it has judged (the same
+    schemas, other file sizes and hashes); a changed schema or broken files are still found."""
+    import json
+
+    from accords.memo import Memo
+    from accords.package import descriptor_memo_version
+
+    memo = Memo(tmp_path / "valid.json", descriptor_memo_version())
+    path = write(valid_tables(), tmp_path / "a")
+    assert validate_package(path, memo) == [] and memo.misses == 1
+    tables = valid_tables()
+    tables["countries"].append({"code": "TR", "name_en": "Türkiye"})  # other bytes and hash
+    other = write(tables, tmp_path / "b")
+    assert validate_package(other, memo) == [] and memo.hits == 1
+    (tmp_path / "b" / "countries.csv").write_text("code,name_en\nxx,\n", encoding="utf-8")
+    assert validate_package(other, memo)  # the files are checked whatever the memo says
+    descriptor = json.loads(other.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["schema"]["fields"][0]["type"] = "no-such-type"
+    other.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert validate_package(other, memo) and memo.misses == 2
