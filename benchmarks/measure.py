@@ -38,6 +38,20 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def steal_seconds() -> float | None:
+    """CPU seconds the hypervisor has given to other machines so far (all cores; the
+    ``steal`` column of ``/proc/stat``), or ``None`` where the system does not say."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _less(after: float | None, before: float | None) -> float | None:
+    return None if after is None or before is None else round(after - before, 2)
+
+
 def measure_data(seeds: Path, out: Path, jobs: int) -> dict[str, Any]:
     from accords.build import build_data
 
@@ -76,7 +90,11 @@ def measure_site(data: Path, seeds: Path, out: Path, repo: Path) -> dict[str, An
     start = time.perf_counter()
     build_bare(out / "docs", out / "bare", out / "bare.yml", repo)
     t_bare = time.perf_counter() - start
-    return {"pages": pages, "stages": {"pages": t_pages, "site": t_site, "bare": t_bare}, **peak_mb()}
+    start = time.perf_counter()
+    build_bare(out / "docs", out / "bare-md", out / "bare-md.yml", repo, extensions=True)
+    t_bare_md = time.perf_counter() - start
+    return {"pages": pages, "stages": {"pages": t_pages, "site": t_site, "bare": t_bare, "bare_md": t_bare_md},
+            **peak_mb()}
 
 
 def measure_incremental(seeds: Path, extra: Path, out: Path, jobs: int) -> dict[str, Any]:
@@ -94,9 +112,11 @@ def measure_incremental(seeds: Path, extra: Path, out: Path, jobs: int) -> dict[
         if name == "add_one":
             shutil.copy2(extra, plus / extra.name)
         timings: dict[str, float] = {}
+        cpu, steal = cpu_seconds(), steal_seconds()
         start = time.perf_counter()
         build_data(folder, out / f"data-{name}", out, jobs=jobs, cache_dir=cache, timings=timings)
-        result[name] = {"total": time.perf_counter() - start, "stages": timings}
+        result[name] = {"total": time.perf_counter() - start, "stages": timings, "cpu": cpu_seconds() - cpu,
+                        "steal": _less(steal_seconds(), steal)}
     result.update(peak_mb())
     return result
 

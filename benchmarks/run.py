@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         "### Corpus", report.corpus_table(results),
         "### Stages (seconds)", report.stage_table(results),
         "### Incremental builds (seconds)", report.incremental_table(results),
+        *(["#### The rebuilds by stage", rebuilds] if (rebuilds := report.rebuild_table(results)) else []),
         "### Targets", report.targets(results),
     ])
     print(generated)

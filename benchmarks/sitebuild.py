@@ -37,13 +37,19 @@ def build_site_only(docs: Path, site: Path, config: Path, repo: Path) -> None:
     _mkdocs(config, derived, site, strict=True)
 
 
-def build_bare(docs: Path, site: Path, config: Path, repo: Path) -> None:
+def build_bare(docs: Path, site: Path, config: Path, repo: Path, *, extensions: bool = False) -> None:
     """mkdocs-material with a minimal configuration: the theme, its default search, and
-    the same navigation (without it, every page would list all the others)."""
+    the same navigation (without it, every page would list all the others).
+
+    Bare mkdocs leaves the Markdown inside the pages' ``<div markdown>`` blocks (each fact
+    with its citations) as raw HTML: their links and citation paragraphs are not rendered
+    at all, so it does less work than any build that shows the pages as written. With
+    ``extensions``, it also gets Accords' Markdown extensions (md_in_html, attr_list …) and
+    renders the same HTML: the difference to Accords' build is then its configuration only."""
     bare: dict[str, Any] = {"site_name": "Bare", "docs_dir": str(docs.resolve()), "site_dir": str(site.resolve()),
                             "theme": {"name": "material"}}
     accords = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("nav", "not_in_nav"):
+    for key in ("nav", "not_in_nav", *(("markdown_extensions",) if extensions else ())):
         if key in accords:
             bare[key] = accords[key]
     _mkdocs(config, bare, site, strict=False)

@@ -14,7 +14,8 @@ from accords.documents import load_seeds
 from accords.names import skeleton
 from accords.resolve import resolve
 from benchmarks.corpus import corpus, languages, write_corpus
-from benchmarks.report import write_page
+from benchmarks.measure import measure_incremental
+from benchmarks.report import DATA_STAGES, rebuild_table, stage_table, write_page
 from benchmarks.scripts import render
 from benchmarks.world import _GIVEN, _SURNAMES
 
@@ -82,3 +83,30 @@ def test_the_performance_page_has_a_generated_section(tmp_path: Path) -> None:
     write_page(page, "| a |\n|---|\n| 1 |")
     text = page.read_text(encoding="utf-8")
     assert "| 1 |" in text and text.count("<!-- bench:start -->") == 1
+
+
+def test_a_measured_rebuild_reports_its_cpu_seconds_and_the_machine_s_steal(tmp_path: Path) -> None:
+    articles = write_corpus(tmp_path / "seeds", 13)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (tmp_path / "seeds" / articles[-1].name).rename(extra / articles[-1].name)
+    inc = measure_incremental(tmp_path / "seeds", extra / articles[-1].name, tmp_path / "out", jobs=1)
+    for name in ("cold", "warm", "add_one"):
+        run = inc[name]
+        assert run["cpu"] > 0 and set(run["stages"]) == set(DATA_STAGES)
+        assert run["steal"] is None or run["steal"] >= 0
+    table = rebuild_table([{"n": 12, "incremental": inc}]).splitlines()
+    assert table[0].startswith("| articles | rebuild | load |") and len(table) == 4  # header, rule, two rebuilds
+    assert table[3].startswith("| 12 | one seed added |")
+    assert rebuild_table([{"n": 12, "incremental": {"warm": {"total": 1.0}, "add_one": {"total": 1.0}}}]) == ""
+
+
+def test_the_site_figures_name_both_yardsticks_and_read_older_results() -> None:
+    data = {"1": {"stages": dict.fromkeys(DATA_STAGES, 1.0), "data_total": 5.0, "peak_mb": 100.0,
+                  "child_peak_mb": 50.0}}
+    site = {"pages": 600, "child_peak_mb": 80.0, "stages": {"pages": 1.0, "site": 12.0, "bare": 8.0, "bare_md": 10.0}}
+    row = stage_table([{"n": 100, "data": data, "site": site}]).splitlines()[2].split(" | ")
+    assert row[-3:-1] == ["1.50×", "1.20×"]  # ÷ bare, ÷ bare with the pages' Markdown extensions
+    older = {**site, "stages": {k: v for k, v in site["stages"].items() if k != "bare_md"}}
+    row = stage_table([{"n": 100, "data": data, "site": older}]).splitlines()[2].split(" | ")
+    assert row[-3:-1] == ["1.50×", "–"]
