@@ -399,6 +399,17 @@ class View:
     def links(self, kind: str, keys: Iterable[str]) -> Markup:
         return join(self.link(kind, key) for key in keys)
 
+    def a(self, kind: str, key: str, text: object = None) -> Markup:
+        """`<a href="…">label</a>`, for raw HTML such as a fact block, or the bare text when
+        the record is unknown (as :meth:`link`)."""
+        label = md_text(text if text else self.site.label(kind, key))
+        if not self.site.has_page(kind, key):
+            return label
+        return Markup(f'<a href="{self.url(kind, key)}">{label}</a>')
+
+    def a_list(self, kind: str, keys: Iterable[str]) -> Markup:
+        return join(self.a(kind, key) for key in keys)
+
     def quote(self, cit: Row, others: Iterable[Row] = ()) -> Markup:
         """The sentence, with the quoted span (and those of ``others`` in it) in <mark>."""
         context, base = cit["context"], int(cit["context_start"])
@@ -423,7 +434,10 @@ class View:
         return Markup("".join(out)) + md_text(context[pos:])
 
     def cite(self, cit: Row, *, field: bool = False, others: Iterable[Row] = ()) -> Markup:
-        """One citation as a paragraph: quote in context, language, link to the source anchor.
+        """One citation as a paragraph of raw HTML: quote in context, language, link to the
+        source anchor. Raw HTML, not Markdown: mkdocs copies it as it is, where parsing the
+        Markdown of every citation was most of the site build's cost (docs/performance.md);
+        its links are therefore built URLs (:meth:`url`), checked by the tests on the built site.
 
         With `field`, the cited column is named first (for rows cited for several).
         ``others``: citations of the same record in the same sentence, marked in it too.
@@ -433,15 +447,13 @@ class View:
         where = ", ".join(
             str(x) for x in (src.get("outlet") or src.get("file"), src.get("published")) if x
         )
-        anchor = checked("citations", cit["citation_id"])
-        href = f"{self.href('sources', cit['source_id'])}#{anchor}"
+        href = self.url("sources", cit["source_id"], checked("citations", cit["citation_id"]))
         names = ", ".join(dict.fromkeys(str(c["field"]) for c in (cit, *others)))
         tag = f'<span class="cite-field">{md_text(names)}</span> ' if field else ""
         return Markup(
-            f'{tag}<span class="cite-text">{self.quote(cit, others)}</span> <span class="cite-meta">'
+            f'<p class="cite">{tag}<span class="cite-text">{self.quote(cit, others)}</span> <span class="cite-meta">'
             f'<span class="cite-lang">{md_text(cit["language"])}</span> '
-            f"[{md_text(where or cit['source_id'])}]({href}){{ .cite-link }}</span>\n"
-            "{: .cite }\n"
+            f'<a class="cite-link" href="{href}">{md_text(where or cit["source_id"])}</a></span></p>'
         )
 
     def cites(self, table: str, record_id: str, *fields: str) -> Markup:

@@ -28,7 +28,7 @@ from accords.site import SiteBuildError, build_site
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "accords" / "templates"
-CITE_LINK = re.compile(r"\]\((?:\.\./)?sources/(src-[0-9a-f]{12})\.md#(cit-[0-9a-f]{12})\)")
+CITE_LINK = re.compile(r'<a class="cite-link" href="(?:\.\./)*sources/(src-[0-9a-f]{12})/#(cit-[0-9a-f]{12})">')
 
 
 @pytest.fixture(scope="module")
@@ -269,6 +269,25 @@ def test_pictures_are_svg_with_titles_and_working_links(built: Path) -> None:
     assert "countries/az/#with-uz" in network[0]
 
 
+FACT_BLOCK = re.compile(r'<div class="fact">.*?</div>|<p class="cite">.*?</p>', re.S)
+HREF = re.compile(r'<a(?: class="[a-z-]+")? href="([^"]+)"')
+
+
+def test_every_link_of_a_fact_and_of_a_citation_leads_to_a_built_page_and_anchor(built: Path) -> None:
+    """Facts and citations are raw HTML, which mkdocs --strict does not check: their links are
+    checked here, on the built site, each to an existing page and (for a citation) passage."""
+    site = built / "site"
+    checked = cites = 0
+    for page in sorted(site.rglob("index.html")):
+        for block in FACT_BLOCK.findall(page.read_text(encoding="utf-8")):
+            for href in HREF.findall(block):
+                assert not href.startswith(("/", "http")) and ".md" not in href, (page, href)
+                assert _resolves(site, page, href), (page, href)
+                checked += 1
+                cites += "#cit-" in href
+    assert checked > 50 and cites > 20, (checked, cites)
+
+
 def test_pictures_escape_hostile_labels_and_are_deterministic() -> None:
     from accords import charts
 
@@ -420,7 +439,7 @@ def test_every_fact_of_a_record_page_has_its_evidence(seeds_build: Path, tmp_pat
     missing = []
     for kind in ("meetings", "agreements", "people"):
         for page in sorted((docs / kind).glob("*.md")):
-            for block in re.findall(r'<div class="fact" markdown>(.*?)</div>', page.read_text(encoding="utf-8"),
+            for block in re.findall(r'<div class="fact">(.*?)</div>', page.read_text(encoding="utf-8"),
                                     re.S):
                 label = re.search(r'fact-label">(.*?)</span>', block)
                 value = re.search(r'fact-value">(.*?)</span>', block, re.S)
@@ -451,7 +470,7 @@ def test_a_sentence_is_quoted_once_per_fact(seeds_build: Path, tmp_path: Path) -
     render_pages(seeds_build, docs)
     grouped = 0
     for page in sorted((docs / "meetings").glob("mtg-*.md")):
-        for block in re.findall(r'<div class="fact" markdown>(.*?)</div>', page.read_text(encoding="utf-8"), re.S):
+        for block in re.findall(r'<div class="fact">(.*?)</div>', page.read_text(encoding="utf-8"), re.S):
             sentences = [re.sub(r"</?mark>", "", t) for t in re.findall(r'<span class="cite-text">(.*?)</span>', block)]
             assert len(sentences) == len(set(sentences)), block
             grouped += len(re.findall(r'<span class="cite-field">[^<]*, ', block))
