@@ -500,7 +500,17 @@ class View:
             ],
         }.get(table, [])
         kinds = {"meetings": "Meeting", "agreements": "Agreement", "people": "Person"}
-        return join(Markup(f"{kinds[kind]}: {self.link(kind, k)}") for kind, k in targets if k)
+        return join(Markup(f"{kinds[kind]}: {self.a(kind, k)}") for kind, k in targets if k)
+
+    def passage(self, cit: Row) -> Markup:
+        """A cited passage on its source's page, the target of the citation links (raw HTML, as
+        :meth:`cite`): the sentence with the quote marked, the field, and links back to the records."""
+        users = self.users(cit)
+        return Markup(
+            f'<p id="{checked("citations", cit["citation_id"])}" class="cite passage">'
+            f'<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">cited for '
+            f'{md_text(str(cit["field"]).replace("_", " "))}{Markup(" · ") + users if users else ""}</span></p>'
+        )
 
     def period(self, a: Row) -> str:
         start, end = a["valid_from"], a["valid_to"]
