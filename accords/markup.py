@@ -45,6 +45,11 @@ def checked(kind: str, key: str) -> str:
     return key
 
 
+def human(value: object) -> str:
+    """A code as words: ``role_en`` → ``role en``, ``phone_call`` → ``phone call``."""
+    return str(value).replace("_", " ")
+
+
 def finalize(value: object) -> Markup:
     return value if isinstance(value, Markup) else md_text(value)
 

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from accords.bundle import readme, write_zip
-from accords.markup import checked, finalize, join, md_text, plural, weblink, yaml_str
+from accords.markup import checked, finalize, human, join, md_text, plural, weblink, yaml_str
 from accords.views import SECTIONS, Row, Site, search_keys
 
 __all__ = ["ENV", "RESERVED", "check_quotes", "checked", "load_tables", "md_text", "render_pages"]
@@ -54,7 +54,7 @@ def _environment() -> Environment:
     env.filters["md"] = md_text
     env.filters["yaml_str"] = yaml_str
     env.filters["weblink"] = weblink
-    env.filters["human"] = lambda value: str(value).replace("_", " ")
+    env.filters["human"] = human
     env.filters["plural"] = plural
     env.filters["anchor"] = lambda key: Markup(checked("citations", key))
     env.filters["datafile"] = lambda name: Markup(checked("data", name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup
@@ -13,7 +13,7 @@ from accords import charts
 from accords.bundle import ZIP_NAME, cite_as, licence_names
 from accords.documents import parse_front_matter
 from accords.licences import allows_full_text
-from accords.markup import checked, join, md_text, plural
+from accords.markup import checked, human, join, md_text, plural
 from accords.names import transliterate
 from accords.text import APOSTROPHES
 
@@ -391,10 +391,7 @@ class View:
 
     def link(self, kind: str, key: str, text: object = None) -> Markup:
         """`[label](kind/key.md)`, or the bare text when the record is unknown."""
-        label = md_text(text if text else self.site.label(kind, key))
-        if not self.site.has_page(kind, key):
-            return label
-        return Markup(f"[{label}]({self.href(kind, key)})")
+        return self._linked(kind, key, text, lambda label: f"[{label}]({self.href(kind, key)})")
 
     def links(self, kind: str, keys: Iterable[str]) -> Markup:
         return join(self.link(kind, key) for key in keys)
@@ -402,13 +399,16 @@ class View:
     def a(self, kind: str, key: str, text: object = None) -> Markup:
         """`<a href="…">label</a>`, for raw HTML such as a fact block, or the bare text when
         the record is unknown (as :meth:`link`)."""
-        label = md_text(text if text else self.site.label(kind, key))
-        if not self.site.has_page(kind, key):
-            return label
-        return Markup(f'<a href="{self.url(kind, key)}">{label}</a>')
+        return self._linked(kind, key, text, lambda label: f'<a href="{self.url(kind, key)}">{label}</a>')
 
     def a_list(self, kind: str, keys: Iterable[str]) -> Markup:
         return join(self.a(kind, key) for key in keys)
+
+    def _linked(self, kind: str, key: str, text: object, form: Callable[[Markup], str]) -> Markup:
+        """The escaped label (``text``, else the record's) in the link ``form`` makes, or alone
+        when the record has no page."""
+        label = md_text(text if text else self.site.label(kind, key))
+        return Markup(form(label)) if self.site.has_page(kind, key) else label
 
     def quote(self, cit: Row, others: Iterable[Row] = ()) -> Markup:
         """The sentence, with the quoted span (and those of ``others`` in it) in <mark>."""
@@ -509,7 +509,7 @@ class View:
         return Markup(
             f'<p id="{checked("citations", cit["citation_id"])}" class="cite passage">'
             f'<span class="cite-text">{self.quote(cit)}</span> <span class="cite-meta">cited for '
-            f'{md_text(str(cit["field"]).replace("_", " "))}{Markup(" · ") + users if users else ""}</span></p>'
+            f'{md_text(human(cit["field"]))}{Markup(" · ") + users if users else ""}</span></p>'
         )
 
     def period(self, a: Row) -> str:
