@@ -169,6 +169,9 @@ def csv_bytes(table: Table, data: pa.Table) -> bytes:
         text = pc.binary_join(col, f.delimiter) if f.type == "list" else pc.cast(col, pa.string())
         text = pc.fill_null(text, "")
         needs = pc.match_substring_regex(text, '[,"\r\n]')
+        if not pc.any(needs).as_py():  # ids, numbers, codes: nothing to quote, no copies made
+            cells.append(text)
+            continue
         quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
         cells.append(pc.if_else(needs, quoted, text))
     header = (",".join(table.field_names) + "\n").encode("utf-8")
