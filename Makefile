@@ -92,7 +92,7 @@ evaluate: venv
 	$(BIN)/accords evaluate tests/articles --seeds tests/articles
 
 # Synthetic corpora of each size, every stage timed; rewrites docs/performance.md.
-# The full run: make bench BENCH_SIZES=10000 (about 15 minutes on two cores).
+# The full run: make bench BENCH_SIZES=100,1000,2000,10000 (about 28 minutes on two cores).
 BENCH_SIZES ?= 100,1000
 bench: venv
 	$(BIN)/python -m benchmarks --sizes $(BENCH_SIZES)
