@@ -124,3 +124,16 @@ def test_azerbaijani_case_endings_follow_vowel_harmony(written: str, surname: st
     from accords.extract.annotate import strip_case
 
     assert strip_case(written, lexicon.load("az")) == surname
+
+
+@pytest.mark.parametrize(("language", "written", "surname"), [
+    ("uz", "Hakimzoda", "Hakimzoda"),      # the Tajik -zoda ends in what looks like the locative -da
+    ("uz", "Hakimzodaga", "Hakimzoda"),    # its dative is still cut back
+    ("uz", "Abdurahmonovga", "Abdurahmonov"),
+    ("kk", "Хакимзода", "Хакимзода"),
+    ("kk", "Расулзодамен", "Расулзода"),
+])
+def test_name_endings_that_look_like_case_endings_stay(language: str, written: str, surname: str) -> None:
+    from accords.extract.annotate import strip_case
+
+    assert strip_case(written, lexicon.load(language)) == surname

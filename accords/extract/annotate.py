@@ -256,7 +256,8 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
         # the walk back stops at the previous full name; a lone capitalised word may be an
         # unknown portfolio word ("Yatırım, Sanayi ve Ticaret Bakanı")
         floor = max((p.last for p in names[:k] if p.given is not None or p.initial is not None), default=-1)
-        nm.role_first = _role_start(text, toks, at, nm.first, floor, lex.words("subdivision_preps"))
+        nm.role_first = _role_start(text, toks, at, nm.first, floor, lex.words("subdivision_preps"),
+                                    lex.words("role_glue"))
         if k and nm.role_first is None:
             prev = names[k - 1]
             between = toks[prev.last + 1 : nm.first]
@@ -380,9 +381,12 @@ def strip_case(word: str, lex: Lexicon) -> str:
 
     Where the language harmonises its endings (``suffix_harmony``: an ending → the vowels
     the stem's last vowel may be), an ending that does not fit its stem is part of the
-    name: "Bayelin" is Bayel's genitive, "Jumanqarin" and "Mişustin" are names in -in."""
+    name: "Bayelin" is Bayel's genitive, "Jumanqarin" and "Mişustin" are names in -in. A name
+    with one of the lexicon's ``name_endings`` ("Hakimzoda") keeps it."""
     vowels = "aeiouəıöüаеиоуыэюяөүәұі"
     folded = fold(word)  # one character per character: apostrophe variants are one
+    if any(folded.endswith(end) for end in lex.words("name_endings")):
+        return word  # "Hakimzoda": the -da is the name's own (``name_endings``)
     harmony = lex.value("suffix_harmony") or {}
     for suf in lex.suffixes("name_case_suffixes"):
         if not folded.endswith(suf):
@@ -411,9 +415,11 @@ def _last_vowel(word: str, vowels: str) -> str:
 
 
 def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first: int,
-                floor: int, preps: frozenset[str] = frozenset()) -> int | None:
+                floor: int, preps: frozenset[str] = frozenset(), glue: frozenset[str] = frozenset()) -> int | None:
     """First token of the role phrase that ends right before a name, if it has a position.
-    A region in it ("хоким Андижанской области", "в Ошской области", ``subdivisions``) is part of it."""
+    A region in it ("хоким Андижанской области", "в Ошской области", ``subdivisions``) is part of it.
+    A word the lexicon lists both as ``role_glue`` and as ``accord_refs`` ("adına": on behalf of) is
+    glue right after a state ("Azerbaycan adına Enerji Bakanı"), and the state is the official's."""
     k = first - 1
     start: int | None = None
     has_position = has_country = False
@@ -440,6 +446,10 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
             # ("Özbekistan Yatırım, Sanayi ve Ticaret Bakanı"); names stop the walk (``floor``)
             unknown += 1  # skipped, not part of the phrase unless a country or a role word comes before
             k -= 1
+            continue
+        if m is not None and m.category == "accord_refs" and m.first == m.last and toks[k].fold in glue \
+                and (c := at.get(k - 1)) is not None and c.category == "countries" and k - 1 > floor:
+            start, k, unknown = k, k - 1, 0  # the state comes next
             continue
         if m is None or m.category not in ROLE_CATEGORIES:
             break
