@@ -27,3 +27,25 @@ def test_a_quoted_title_is_taken_whole() -> None:
             "Bakhodir Kurbanov in Baku on 3 December 2025. The ministers signed the \"Plan of Joint Actions "
             "in the Military Field for 2026\".\n")
     assert _titles(text, "en") == ["Plan of Joint Actions in the Military Field for 2026"]
+
+
+def test_a_title_ends_with_the_whole_name_of_a_state() -> None:
+    text = ("President of Kazakhstan Kassym-Jomart Tokayev held talks with President of Kyrgyzstan Sadyr "
+            "Japarov in Bishkek on 13 November 2026. The two presidents signed a Treaty on Allied Relations "
+            "between the Republic of Kazakhstan and the Kyrgyz Republic.\n")
+    assert _titles(text, "en") == [
+        "Treaty on Allied Relations between the Republic of Kazakhstan and the Kyrgyz Republic"]
+
+
+def test_the_session_a_protocol_records_is_part_of_its_title() -> None:
+    text = ("Azerbaijani Minister of Economy Mikayil Jabbarov met with Uzbek Minister of Investment, Industry "
+            "and Trade Laziz Kudratov in Tashkent on 21 July 2026. A protocol of the 5th meeting of the "
+            "intergovernmental commission was signed.\n")
+    assert _titles(text, "en") == ["protocol of the 5th meeting of the intergovernmental commission"]
+
+
+def test_the_parties_who_sign_are_not_in_the_title() -> None:
+    text = ("Қазақстан Республикасының Премьер-Министрі Олжас Бектенов 2026 жылғы 5 наурызда Өзбекстан "
+            "Республикасының Премьер-Министрі Абдулла Ариповпен кездесті. Кездесу қорытындысы бойынша тараптар "
+            "өнеркәсіптік кооперация саласындағы ынтымақтастық туралы келісімге қол қойды.\n")
+    assert _titles(text, "kk") == ["өнеркәсіптік кооперация саласындағы ынтымақтастық туралы келісімге"]

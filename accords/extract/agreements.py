@@ -181,10 +181,21 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
         gap = ann.text[toks[i].end : toks[j].start]
         return any(c in gap for c in ",;:.!?\"“”«»()")  # newlines inside a sentence are wraps
 
+    function_words = lex.words("stopwords")
+
+    def records(i: int) -> bool:
+        """Token i follows the kind word closely ("план консультаций", "план двусторонних
+        консультаций"), or with only function words and numbers between ("protocol of the
+        5th meeting"): the event the document records."""
+        gap = range(m.last + 1, i)
+        if not 0 < i - m.last <= 4:
+            return False
+        return i - m.last <= 2 or all(toks[j].fold in function_words or toks[j].text[:1].isdigit() for j in gap)
+
     def blocked(i: int) -> bool:
         mm = ann.at.get(i)
         if mm is not None and mm.category == "meeting_triggers" and mm.term.get("strength") == "weak" \
-                and (0 < i - m.last <= 2 or (i == m.first - 1 and lex.value("head") == "final")):
+                and (records(mm.first) or (mm.last == m.first - 1 and lex.value("head") == "final")):
             return False  # "план консультаций", "məsləhətləşmələr planı": an event word of the title
         return (toks[i].fold in stop
                 or (mm is not None and mm.category in _BOUNDARY_CATEGORIES))
@@ -237,9 +248,16 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
                and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)):
             last += 1
         # do not end a title on a function word ("... of the")
-        while last > m.last and toks[last].fold in stopwords and not _is_year_word(ann, last):
+        while last > m.last and toks[last].fold in stopwords and not _is_year_word(ann, last) \
+                and not _inside_name_of(ann, last):
             last -= 1
     return first, last
+
+
+def _inside_name_of(ann: Annotated, i: int) -> bool:
+    """Token i ends a state's or an institution's name of several words ("the Kyrgyz Republic")."""
+    mm = ann.at.get(i)
+    return mm is not None and mm.category in ("countries", "institutions") and mm.first < i
 
 
 def _is_year_word(ann: Annotated, i: int) -> bool:
