@@ -418,12 +418,15 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             if refs:
                 return _resolve_refs(refs[0] if side == "after" else refs[-1], participants, ann)
     else:
-        chosen = [(nm, p) for nm, p in named if nm.last < trig.first]  # subjects precede the verb
+        # subjects precede the verb, after any speech verb: "Tashiev recalled that in 2021 the
+        # governments signed …" names the speaker, not a signatory
+        lo = max((mm.last + 1 for mm in ann.of("speech_verbs") if mm.last < trig.first), default=0)
+        chosen = [(nm, p) for nm, p in named if lo <= nm.first and nm.last < trig.first]
         if tree and len(chosen) > 1:
             chosen = _subjects(ann, trig, chosen, tree) or chosen
-        unnamed = _role_refs(ann, 0, trig.first - 1, participants)
+        unnamed = _role_refs(ann, lo, trig.first - 1, participants)
         if not chosen and not unnamed:
-            refs = [m for m in ann.of("signer_refs") if m.last < trig.first]
+            refs = [m for m in ann.of("signer_refs") if lo <= m.first and m.last < trig.first]
             if refs:
                 return _resolve_refs(refs[-1], participants, ann)
         if not chosen and not unnamed and lex.value("subject_after_verb"):
@@ -431,6 +434,9 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             # is free, the subjects may follow the verb, in its clause
             clause = ann.clause[trig.last]
             chosen = [(nm, p) for nm, p in named if nm.first > trig.last and ann.clause[nm.first] == clause]
+            if chosen:  # "… подписал X, с узбекской стороны — Y": the verb left out after a dash
+                chosen += [(nm, p) for nm, p in named if ann.clause[nm.first] != clause
+                           and nm.first > chosen[-1][0].last and _after_dash(ann, nm)]
             if not chosen:
                 refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause]
                 if refs:
@@ -442,6 +448,15 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
         if all(p is not q for q, _, _ in out):
             out.append((p, s, e))
     return out
+
+
+_DASHES = ("—", "–", " - ")
+
+
+def _after_dash(ann: Annotated, nm: NameMention) -> bool:
+    """Do the name (or its role phrase) come right after a dash, as where a verb is left out?"""
+    k = nm.role_first if nm.role_first is not None else nm.first
+    return k > 0 and any(d in ann.text[ann.tokens[k - 1].end : ann.tokens[k].start] for d in _DASHES)
 
 
 SUBJECT_PATH = frozenset({"nsubj", "conj", "appos", "flat", "compound"})  # UD relations, subtypes aside
