@@ -305,7 +305,8 @@ def _body_met(a: Annotated, m: Match) -> Match | None:
 def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None
                   ) -> tuple[PartialDate, str, Citation | None, int | None]:
     """Date, basis and citation: stated in the event's sentences, else a relative word ("yesterday",
-    "on Monday") counted from the publication date, else the dateline, else the publication date."""
+    "on Monday") counted from the dateline's day or else the publication date, else the dateline,
+    else the publication date."""
     pub = doc.published
     if ep.background and ep.date is not None:
         d, a = ep.date, next(a for a in ep.events if a.sentence.start <= ep.date.start < a.sentence.end)
@@ -323,7 +324,10 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
             date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
             return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
     dl_date = _with_year(dateline.date.date, pub) if dateline is not None and dateline.date else None
-    anchor = pub if pub is not None and pub.day is not None else dl_date
+    # "on Friday" counts from the text's own dateline when it gives a day ("ASTANA, 14 November
+    # 2026"): the date the report was filed; else from the publication date
+    anchor = dl_date if dl_date is not None and dl_date.day is not None else (
+        pub if pub is not None and pub.day is not None else dl_date)
     for a in reporting if anchor is not None else []:
         spans = [(d.start, d.end) for d in a.dates]
         for rel in relative_words(a.matches):
@@ -361,14 +365,17 @@ def _with_year(d: PartialDate, pub: PartialDate | None) -> PartialDate:
 def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None,
           lex: Lexicon) -> tuple[str | None, str | None, Citation | None]:
     """The city named where the event is reported (strong sentences first); not the agency's
-    dateline, not a city in a document's title or in a route ("Baku-Tbilisi-Kars")."""
+    dateline, not a city in a document's title, in a route ("Baku-Tbilisi-Kars") or in a
+    list of cities ("Aktau və Bakı limanları": no one of them is stated as the venue)."""
     ordered = [a for a in ep.events if is_strong(a)] + [a for a in ep.events if not is_strong(a)]
+    coordinators = lex.words("coordinators")
     for a in ordered:
         titles = [(d.start, d.end) for d in doc_mentions(a, lex) if not d.generic]
         for m in a.of("cities"):
             s, e = a.tokens[m.first].start, a.tokens[m.last].end
             if a.cancelled(m) or (dateline is not None and dateline.covers(a, m.first)) \
-                    or any(ts <= s < te for ts, te in titles) or _route(a, m) or is_region(a, m):
+                    or any(ts <= s < te for ts, te in titles) or _route(a, m) or _listed_city(a, m, coordinators) \
+                    or is_region(a, m):
                 continue
             return m.value, "stated", cite(doc.source_id, doc.text, a, s, e)
     if ep.background or ep.follows is not None:
@@ -378,6 +385,26 @@ def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline 
             return m.value, "landmark", cite(doc.source_id, doc.text, a, a.tokens[m.first].start,
                                               a.tokens[m.last].end)
     return None, None, None
+
+
+def _listed_city(a: Annotated, m: Match, coordinators: frozenset[str]) -> bool:
+    """A city next to another, with only a comma or a coordinator ("and", "və", "и") between."""
+    toks = a.tokens
+
+    def city_beyond(k: int, step: int) -> bool:
+        if not 0 <= k < len(toks):
+            return False
+        between = a.text[toks[min(k, k - step)].end : toks[max(k, k - step)].start].strip()
+        if toks[k].fold in coordinators and not between and 0 <= k + step < len(toks):
+            k += step
+            if a.text[toks[min(k, k - step)].end : toks[max(k, k - step)].start].strip():
+                return False  # "Bakı və, …": punctuation after the coordinator
+        elif between != ",":
+            return False
+        n = a.at.get(k) if 0 <= k < len(toks) else None
+        return n is not None and n.category == "cities"
+
+    return city_beyond(m.first - 1, -1) or city_beyond(m.last + 1, 1)
 
 
 def _route(a: Annotated, m: Match) -> bool:
@@ -511,14 +538,20 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     return _fold_headline(agreements, headline_only, in_body)
 
 
+GENERAL_KIND = "agreement"  # the kind of the general word ("agreement", "соглашение", "saziş")
+
+
 def _fold_headline(agreements: list[AgreementFact], headline_only: set[int], in_body: set[int]
                    ) -> list[AgreementFact]:
-    """Drop documents named only in the headline that the body reports with their kind; the
-    headline's signatories ("X and Y sign programme") go to the body's document when it is
-    the only one of that kind."""
+    """Drop documents named only in the headline that the body reports with their kind, or
+    that the headline calls by the general word ("agreement") and the body names with a topic
+    word in common ("sign agreement on border demarcation": the body's Treaty on the
+    Demarcation …); the headline's signatories ("X and Y sign programme") go to the body's
+    document when it is the only one that fits."""
     out: list[AgreementFact] = []
     for ag in agreements:
-        body = [b for b in agreements if b.kind == ag.kind and id(b) in in_body]
+        body = [b for b in agreements if id(b) in in_body
+                and (b.kind == ag.kind or (ag.kind == GENERAL_KIND and bool(ag.topic & b.topic)))]
         if id(ag) not in headline_only or not body:
             out.append(ag)
             continue
