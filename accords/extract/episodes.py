@@ -129,12 +129,20 @@ class Episode:
     follows: Episode | None = None  # the main encounter a later one of the same day follows
 
 
-def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None) -> DateMention | None:
-    """The first date a sentence gives with its year (a full date, or a year alone: "in 2019")."""
+def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None, published: PartialDate | None = None
+             ) -> DateMention | None:
+    """The first date a sentence gives with its year (a full date, or a year alone: "in 2019",
+    or a year before the publication's: "last year", "ötən il", "в прошлом году")."""
     skip = ann.sentence.start if dateline is None or dateline.ann is not ann else \
         ann.tokens[dateline.last].end
     dated = [d for d in ann.dates if d.date.year is not None and d.date.month is not None and d.start >= skip]
     years = [d for d in year_mentions(ann.text, skip, ann.sentence.end, lex)]
+    if published is not None and published.year is not None:
+        for m in ann.of("relative_years"):
+            s, e = ann.tokens[m.first].start, ann.tokens[m.last].end
+            if int(m.value) < 0 and s >= skip and not any(d.start <= s < d.end for d in ann.dates) \
+                    and _said_of_event(ann, m):
+                years.append(DateMention(PartialDate(published.year + int(m.value)), s, e))
     of_documents = {(d.start, d.end) for _, d in dated_participles(ann, lex)}  # "… 2021-ci ildə imzalanmış X"
     found = sorted((d for d in dated + years if (d.start, d.end) not in of_documents), key=lambda d: d.start)
     return found[0] if found else None
@@ -143,13 +151,13 @@ def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None) -> DateMen
 def split_episodes(events: list[Annotated], published: PartialDate | None, dateline: Dateline | None,
                    lex: Lexicon) -> list[Episode]:
     """The main episode first (possibly empty), then background episodes in text order."""
-    dates = {id(a): own_date(a, lex, dateline) for a in events}
+    dates = {id(a): own_date(a, lex, dateline, published) for a in events}
     reference = _reference(published, [d for d in dates.values() if d is not None])
     main = Episode([])
     background: list[Episode] = []
     for a in events:
         d = dates[id(a)]
-        if reference is None or d is None or not _long_before(d.date, reference):
+        if reference is None or d is None or not (_long_before(d.date, reference) or _last_year(a, d, reference)):
             main.events.append(a)
             continue
         same = next((e for e in background if e.date is not None and e.date.date.compatible(d.date)), None)
@@ -158,6 +166,25 @@ def split_episodes(events: list[Annotated], published: PartialDate | None, datel
         else:
             background.append(Episode([a], True, d))
     return [main, *background]
+
+
+_EVENT_WORDS = frozenset({"meeting_triggers", "held_verbs", "signing_active", "signing_passive", "signing_final"})
+LAST_YEAR_REACH = 3  # "nazirlər ötən il Bişkekdə keçirilən görüşdə": the event word this close
+
+
+def _said_of_event(ann: Annotated, m: Match) -> bool:
+    """Is the year word ``m`` said of an event (an event word close by: "ötən il Bişkekdə keçirilən
+    görüş", "signed last year"), not of a figure ("trade reached $6.3 billion last year")?"""
+    return any(e.category in _EVENT_WORDS and not ann.cancelled(e)
+               and (0 < e.first - m.last <= LAST_YEAR_REACH or 0 < m.first - e.last <= LAST_YEAR_REACH)
+               for e in ann.matches)
+
+
+def _last_year(ann: Annotated, d: DateMention, reference: date) -> bool:
+    """An event the text itself puts in a year before the article's ("ötən il", "last year":
+    :func:`own_date`) is another event, however few days back the new year was."""
+    return d.date.month is None and d.date.year is not None and d.date.year < reference.year and any(
+        ann.tokens[m.first].start == d.start for m in ann.of("relative_years"))
 
 
 def _reference(published: PartialDate | None, dates: list[DateMention]) -> date | None:
