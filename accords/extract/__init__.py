@@ -324,18 +324,15 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
             date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
             return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
     dl_date = _with_year(dateline.date.date, pub) if dateline is not None and dateline.date else None
-    # "on Friday" counts from the text's own dateline when it gives a day ("ASTANA, 14 November
-    # 2026"): the date the report was filed; else from the publication date
-    anchor = dl_date if dl_date is not None and dl_date.day is not None else (
-        pub if pub is not None and pub.day is not None else dl_date)
-    for a in reporting if anchor is not None else []:
-        spans = [(d.start, d.end) for d in a.dates]
-        for rel in relative_words(a.matches):
-            s, e = a.tokens[rel.match.first].start, a.tokens[rel.match.last].end
-            day = resolve_relative(rel, anchor) if anchor is not None else None
-            if day is None or a.cancelled(rel.match) or any(ds <= s < de for ds, de in spans):
-                continue
-            return day, "relative", cite(doc.source_id, doc.text, a, s, e), None
+    anchor = _relative_anchor(doc, dateline)
+    # the meeting's own sentences first, then its signing ones ("… met in Baku. They signed the
+    # agreement on Tuesday": the event was on Tuesday)
+    signing = [a for a in ep.events if a not in reporting and any(
+        m.category in ("signing_active", "signing_passive", "signing_final") and not a.cancelled(m) for m in a.matches)]
+    for a in reporting + signing if anchor is not None else []:
+        found = _relative_day(doc, a, anchor) if anchor is not None else None
+        if found is not None:
+            return found[0], "relative", found[1], None
     if dateline is not None and dateline.date is not None and dl_date is not None:
         d = dateline.date
         return dl_date, "dateline", cite(doc.source_id, doc.text, dateline.ann, d.start, d.end), d.weekday
@@ -347,6 +344,28 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
             date = PartialDate(pub.year, pub.month, None)  # a multi-day period: the day is not known
         return date, "published", doc.published_cite, None
     return PartialDate(), "unknown", None, None
+
+
+def _relative_anchor(doc: Document, dateline: Dateline | None) -> PartialDate | None:
+    """The day "on Friday" and "yesterday" count from: the text's own dateline when it gives a day
+    ("ASTANA, 14 November 2026", the day the report was filed), else the publication date."""
+    pub = doc.published
+    dl_date = _with_year(dateline.date.date, pub) if dateline is not None and dateline.date else None
+    if dl_date is not None and dl_date.day is not None:
+        return dl_date
+    return pub if pub is not None and pub.day is not None else dl_date
+
+
+def _relative_day(doc: Document, a: Annotated, anchor: PartialDate) -> tuple[PartialDate, Citation] | None:
+    """The day a relative word of the sentence ("yesterday", "on Tuesday") names, with its citation."""
+    spans = [(d.start, d.end) for d in a.dates]
+    for rel in relative_words(a.matches):
+        s, e = a.tokens[rel.match.first].start, a.tokens[rel.match.last].end
+        day = resolve_relative(rel, anchor)
+        if day is None or a.cancelled(rel.match) or any(ds <= s < de for ds, de in spans):
+            continue
+        return day, cite(doc.source_id, doc.text, a, s, e)
+    return None
 
 
 def _dl_end(dateline: Dateline) -> int:
@@ -607,9 +626,15 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
                  and not (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline))]
     if not own_dates and ep.background and ep.date is not None:
         own_dates = [ep.date]  # "signed in 2009": the background event's year
+    anchor = _relative_anchor(doc, dateline) if not own_dates and not ep.background else None
+    relative = _relative_day(doc, a, anchor) if anchor is not None else None
     meeting_id = meeting.local_id if meeting is not None else None
     signed_cite: Citation | None
-    if own_dates and (meeting is None or not own_dates[0].date.compatible(meeting.date)
+    if relative is not None and (meeting is None or relative[0] != meeting.date):
+        signed, signed_cite = relative  # "signed … on Tuesday": the day of the signing sentence
+        if meeting is not None and not signed.compatible(meeting.date) and meeting.date_basis in ("stated", "relative"):
+            meeting_id = None  # signed on another day than the one the meeting's sentences give
+    elif own_dates and (meeting is None or not own_dates[0].date.compatible(meeting.date)
                       or own_dates[0].date.year not in (None, meeting.date.year)):
         d = own_dates[0]
         signed = _with_year(d.date, doc.published)

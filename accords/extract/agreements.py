@@ -24,6 +24,7 @@ from accords.text import fold, span_cover, squeeze_spaces
 _BOUNDARY_CATEGORIES = frozenset({
     "meeting_triggers", "signing_active", "signing_passive", "participation", "held_verbs",
     "signer_refs", "future", "agent_markers", "passive_aux", "signing_final", "acts",
+    "weekday_names", "relative_today", "relative_yesterday",  # "… on electricity trade on Tuesday"
 })
 ACT_REACH = 3  # "signed the law", "fərman imzalayıb": an act this close to the verb is what was signed
 
