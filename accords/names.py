@@ -32,6 +32,11 @@ _EN_LATIN: dict[str, str] = {}
 def _latin_table(language: str) -> dict[str, str]:
     if language == "en":
         return _EN_LATIN
+    from accords import lexicon
+
+    own = lexicon.load(language).value("latin_letters")  # a language's own English-press spelling
+    if isinstance(own, dict):
+        return {str(k): str(v) for k, v in own.items()}
     if language == "uz":
         return {**_LATIN, **_UZ_LATIN}
     return _LATIN

@@ -9,7 +9,8 @@ import pytest
 
 from accords.documents import load_seed
 from accords.extract import extract
-from accords.model import DocFacts
+from accords.ids import make_id
+from accords.model import DocFacts, Document
 
 
 def run(tmp_path: Path, text: str, language: str) -> DocFacts:
@@ -530,3 +531,13 @@ def test_who_recalls_an_earlier_event_took_no_part_in_it(tmp_path: Path) -> None
     main, past = facts.meetings
     assert {p.name_en for p in main.participants} == {"Sergey Lavrov", "Sirojiddin Mukhriddin"}
     assert (past.date.iso(), past.city, past.participants) == ("2025-10", "Dushanbe", [])
+
+
+def test_turkish_text_spells_each_states_people_by_its_own_convention() -> None:
+    """A Turkish article: Turkish names lose only their marks (Erdogan), other states' people are
+    spelled as the English press spells them (c → j: Jomert, Jeyhun)."""
+    text = ("ANKARA (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev "
+            "ile 12 Mayıs 2025'te telefonda görüştü.\n")
+    doc = Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, "tr", {}, "0")
+    [meeting] = extract(doc).meetings
+    assert sorted(p.name_en for p in meeting.participants) == ["Kasim Jomert Tokayev", "Recep Tayyip Erdogan"]

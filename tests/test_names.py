@@ -18,6 +18,8 @@ SAME = [
     ("Dmitry Chernyshenko", "Дмитрий Чернышенко"),     # English ch, not the Latin c (= j) + h
     ("Ilya Ivanov", "Илья Иванов"),                   # -ya, -я: the same ending in both scripts
     ("Gulnara Karimova", "Гульнара Каримова"),
+    ("Kassym-Jomart Tokayev", "Kasım Cömert Tokayev"),   # a compound given name, hyphenated or not
+    ("Касым-Жомарт Токаев", "Kasım Cömert Tokayev"),
 ]
 DIFFERENT = [
     ("Zakir Hasanov", "Zakir Kurbanov"),
@@ -46,6 +48,9 @@ def test_different_people_keep_apart(a: str, b: str) -> None:
     ("Абдулазиз Камилов", "ru", "Abdulaziz Kamilov"),
     ("G‘ayrat G‘ulomov", "uz", "Ghayrat Ghulomov"),     # uz g‘ → gh, at a word's start too
     ("Og‘abek Xo‘jayev", "uz", "Oghabek Khojayev"),
+    ("Recep Tayyip Erdoğan", "tr", "Recep Tayyip Erdogan"),   # tr latin_letters: the marks go, c stays c
+    ("Mevlüt Çavuşoğlu", "tr", "Mevlut Cavusoglu"),
+    ("Işık Kaya", "tr", "Isik Kaya"),
 ])
 def test_transliteration_follows_press_conventions(name: str, lang: str, expected: str) -> None:
     assert transliterate(name, lang) == expected

@@ -27,13 +27,16 @@ class PersonRecord:
 
 @lru_cache(maxsize=65536)  # asked for every mention in every resolution pass; names repeat
 def name_key(name: str) -> tuple[str, str]:
-    """(given, surname) skeletons of a written name; initials count as the given name's letter."""
+    """(given, surname) skeletons of a written name; initials count as the given name's letter.
+    Of a compound given name the first part counts: "Kassym-Jomart", "Касым-Жомарт" and the
+    Turkish "Kasım Cömert" are one given name."""
     parts = name.replace(".", ". ").split()
     if not parts:
         return "", ""
     surname = skeleton(parts[-1])
-    given = skeleton(parts[0]) if len(parts) > 1 else ""
-    if given and len(parts[0].rstrip(".")) > 1 and feminine(parts[0]):
+    first = parts[0].split("-")[0] or parts[0]
+    given = skeleton(first) if len(parts) > 1 else ""
+    if given and len(first.rstrip(".")) > 1 and feminine(first):
         given += "+a"  # Adila is not Adil
     return given, surname
 
