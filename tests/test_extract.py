@@ -541,3 +541,46 @@ def test_turkish_text_spells_each_states_people_by_its_own_convention() -> None:
     doc = Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, "tr", {}, "0")
     [meeting] = extract(doc).meetings
     assert sorted(p.name_en for p in meeting.participants) == ["Kasim Jomert Tokayev", "Recep Tayyip Erdogan"]
+
+
+def _doc(text: str, language: str, url: str) -> Document:
+    return Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, language, {"url": url}, "0")
+
+
+RECEIVED = ("Baku, 2 June 2026 – President Ilham Aliyev received the Speaker of the Legislative Chamber of the "
+            "Oliy Majlis of Uzbekistan Nuriddinjon Ismoilov on Tuesday. The Speaker conveyed greetings to the "
+            "President of Azerbaijan.\n")
+
+
+def test_an_office_alone_is_the_publishers_states_when_the_article_names_that_state() -> None:
+    [meeting] = extract(_doc(RECEIVED, "en", "https://en.trend.az/azerbaijan/politics/1.html")).meetings
+    assert {(p.name, p.country) for p in meeting.participants} == {
+        ("Ilham Aliyev", "AZ"), ("Nuriddinjon Ismoilov", "UZ")}
+    assert meeting.countries == ("AZ", "UZ")
+
+
+@pytest.mark.parametrize("url", ["https://example.org/1", "https://en.vestikavkaza.ru/material/1"])
+def test_a_publisher_of_no_known_state_gives_no_home(url: str) -> None:
+    assert extract(_doc(RECEIVED, "en", url)).meetings == []  # Aliyev's state is not stated: one state only
+
+
+def test_the_publishers_state_is_not_given_to_an_article_on_other_states() -> None:
+    text = ("Tashkent, 5 May 2026 – Kazakh President Kassym-Jomart Tokayev met with President Shavkat "
+            "Mirziyoyev in Tashkent on Tuesday.\n")
+    facts = extract(_doc(text, "en", "https://en.trend.az/casia/1.html"))
+    assert all(p.country != "AZ" for m in facts.meetings for p in m.participants)
+
+
+@pytest.mark.parametrize(("url", "state"), [
+    ("https://en.trend.az/azerbaijan/1.html", "AZ"),
+    ("https://kun.uz/en/news/1", "UZ"),
+    ("https://uz.sputniknews.ru/20251020/1.html", "UZ"),   # an edition's state, not its domain's
+    ("https://akipress.com/news:1", "KG"),                 # a listed host under a generic domain
+    ("https://en.vestikavkaza.ru/material/1", None),       # a regional outlet: no home
+    ("https://example.org/1", None),
+    ("", None),
+])
+def test_publisher_state_by_host(url: str, state: str | None) -> None:
+    from accords.extract.publishers import publisher_state
+
+    assert publisher_state(url) == state

@@ -44,6 +44,7 @@ from accords.extract.episodes import (
 )
 from accords.extract.nlp import RULES, Annotation, annotate_docs, annotators
 from accords.extract.people import DocPerson, cite, collect_people
+from accords.extract.publishers import publisher_state
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.names import skeleton, transliterate
@@ -75,6 +76,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     others = annotation.spans(spec.other_labels)
     lemmas = annotation.lemmas() if doc.language in spec.name_lemmas else {}
     anns = [annotate(text, s, lex, persons, lemmas, others) for s in sentences]
+    lex = _with_publisher_home(doc, anns, lex)
     published, basis, pcite = publication_date(doc, lex, header)
     doc = _with_published(doc, published, basis, pcite)
     for sent in anns:
@@ -108,6 +110,19 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
                 if a.meeting_local_id == main.local_id:
                     a.signed_date = main.date
     return facts
+
+
+def _with_publisher_home(doc: Document, anns: list[Annotated], lex: Lexicon) -> Lexicon:
+    """An en or ru article (no ``home_country`` in its lexicon) from a publisher of a known state
+    (:mod:`accords.extract.publishers`) means that state's officials where it names an office
+    alone ("President Ilham Aliyev received …" on an Azerbaijani site), if it names the state
+    at all: an article of two other states' leaders leaves such officials without one."""
+    if lex.value("home_country") is not None:
+        return lex
+    home = publisher_state(doc.meta.get("url", ""))
+    if home is None or not any(m.category == "countries" and m.value == home for a in anns for m in a.matches):
+        return lex
+    return replace(lex, data={**lex.data, "home_country": home})
 
 
 def _with_published(doc: Document, published: PartialDate | None, basis: str | None,
