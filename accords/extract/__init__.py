@@ -271,6 +271,7 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
     """The first reported-as-held trigger that is not a visit; talks held by phone or video in
     the same sentence ("held talks via videoconference") make a call, a commission's session or a
     summit held by video stays what it is."""
+    triggers = [(a, m) for a, m in triggers if not _occasion(a, m)] or triggers
     strong = [(a, m) for a, m in triggers if strong_trigger(a, m, participle=False)]
     weak = [(a, m) for a, m in triggers if not strong_trigger(a, m, participle=False)]
     for group in (strong, weak):
@@ -300,17 +301,30 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
     return triggers[0]
 
 
+def _occasion(a: Annotated, m: Match) -> bool:
+    """"на полях заседания", "on the sidelines of the summit", "sammitin kənarında": the event
+    word a side marker governs names the occasion of the meeting, not its kind."""
+    for s in a.of("side_markers"):
+        if 0 < m.first - s.last <= 3 and all(
+                (g := a.at.get(j)) is not None and g.category == "role_glue" for j in range(s.last + 1, m.first)):
+            return True
+        if s.first - m.last == 1:  # head-final: the occasion, then the marker
+            return True
+    return False
+
+
 BODY_REACH = 7  # "The Uzbek-Tajik Intergovernmental Commission on Trade and Economic Cooperation met"
 
 
 def _body_met(a: Annotated, m: Match) -> Match | None:
     """A commission or summit named within a few words of a generic meeting word in its
-    clause: the meeting is that body's session."""
+    clause: the meeting is that body's session (unless it is the occasion: "на полях заседания
+    … провел переговоры" are talks)."""
     if m.value not in ("meeting", "talks"):
         return None
     formal = [x for x in a.of("meeting_triggers") if x.value in FORMAL_KINDS]
     for x in formal + a.of("session_bodies"):
-        if not a.cancelled(x) \
+        if not a.cancelled(x) and not _occasion(a, x) \
                 and a.clause[x.first] == a.clause[m.first] \
                 and (0 < m.first - x.last <= BODY_REACH or 0 < x.first - m.last <= BODY_REACH):
             return x
