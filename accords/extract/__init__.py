@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from accords import lexicon, models
 from accords.extract.agreements import (
@@ -356,7 +356,8 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
     anchor = _relative_anchor(doc, dateline)
     # the meeting's own sentences first, then its signing ones ("… met in Baku. They signed the
     # agreement on Tuesday": the event was on Tuesday)
-    signing = [a for a in ep.events if a not in reporting and any(
+    told = {id(a) for a in reporting}
+    signing = [a for a in ep.events if id(a) not in told and any(
         m.category in ("signing_active", "signing_passive", "signing_final") and not a.cancelled(m) for m in a.matches)]
     for a in reporting + signing if anchor is not None else []:
         found = _relative_day(doc, a, anchor) if anchor is not None else None
@@ -511,9 +512,16 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     headline_only: set[int] = set()  # agreements named in the headline and nowhere else (so far)
     in_body: set[int] = set()
     pair = next((m for m in meetings if m is not None and len(m.countries) == 2), None)
+    lead: _ListLead | None = None  # "the following documents were signed:", while its items last
     for a in anns:
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
+        item = lead is not None and not sigs and _list_item(text, a)
+        if lead is not None and not item:
+            lead = None
+        if item and lead is not None:
+            _list_documents(doc, a, lex, mentions, lead, agreements, of_kind, in_body, len(agreements), dateline, pair)
+            continue
         if not sigs:
             for participle, when in dated_participles(a, lex):  # "2021-ci ildə imzalanmış Şuşa Bəyannaməsi"
                 d = _participle_document(mentions, participle, lex)
@@ -576,14 +584,63 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
             if not in_headline:
                 headline_only.discard(id(target))
         named = named_people(a, by_key, mentions)
-        for sig in sigs:
-            for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex, named, tree):
-                for ag in sentence_agreements:
-                    if all(x.surname_key != person.key for x in ag.signatories):
-                        ag.signatories.append(_person_fact(person, doc.language))
-                        ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
+        who = [(person, s, e) for sig in sigs for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex,
+                                                                         named, tree)]
+        for person, s, e in who:
+            for ag in sentence_agreements:
+                if all(x.surname_key != person.key for x in ag.signatories):
+                    ag.signatories.append(_person_fact(person, doc.language))
+                    ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
         last_group = sentence_agreements or last_group
+        if not sentence_agreements and text[a.sentence.start : a.sentence.end].rstrip().endswith(":"):
+            lead = _ListLead(a, sigs, who, ep, meeting)
     return _fold_headline(agreements, headline_only, in_body)
+
+
+@dataclass
+class _ListLead:
+    """A sentence that announces a list of signed documents, ending with a colon, and names
+    none itself: "По итогам переговоров были подписаны следующие документы:"."""
+
+    ann: Annotated
+    sigs: list[Signing]
+    signers: list[tuple[DocPerson, int, int]]  # whom the lead says signed, and where
+    episode: Episode
+    meeting: MeetingFact | None
+
+
+_LIST_MARK = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")
+
+
+def _list_item(text: str, a: Annotated) -> bool:
+    """Does the sentence begin a line as an item of a list ("- Соглашение …", "• Memorandum …", "2) …")?"""
+    start = a.sentence.start
+    if _LIST_MARK.match(text, start) is None:
+        return False
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
+def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[DocMention], lead: _ListLead,
+                    agreements: list[AgreementFact], of_kind: dict[str, list[AgreementFact]], in_body: set[int],
+                    n: int, dateline: Dateline | None, pair: MeetingFact | None) -> None:
+    """The documents an item of a signing's list names, signed as the lead says (by whom it says)."""
+    for d in mentions:
+        numbered = d.counted and d.last > d.first  # "1) Memorandum of understanding …": the item's number
+        if (d.generic and not numbered) or _find_same(of_kind.get(d.kind, []), d) is not None:
+            continue
+        ag = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic, len(agreements),
+                            lead.meeting, lead.sigs, lead.episode, dateline, pair, sig_ann=lead.ann)
+        for person, s, e in lead.signers:
+            if all(x.surname_key != person.key for x in ag.signatories):
+                ag.signatories.append(_person_fact(person, doc.language))
+                ag.signatory_cites.append(cite(doc.source_id, doc.text, lead.ann, s, e))
+        agreements.append(ag)
+        of_kind.setdefault(ag.kind, []).append(ag)
+        in_body.add(id(ag))
+        break  # one document per item: a kind word inside its title is part of it
 
 
 GENERAL_KIND = "agreement"  # the kind of the general word ("agreement", "соглашение", "saziş")
@@ -647,10 +704,14 @@ def _antecedent_agreement(agreements: list[AgreementFact]) -> AgreementFact | No
 
 def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: int, end: int, quoted: bool,
                    topic: frozenset[str], n: int, meeting: MeetingFact | None, sigs: list[Signing],
-                   ep: Episode, dateline: Dateline | None, pair: MeetingFact | None) -> AgreementFact:
+                   ep: Episode, dateline: Dateline | None, pair: MeetingFact | None,
+                   sig_ann: Annotated | None = None) -> AgreementFact:
+    """``sig_ann``: the sentence of the signing when it is not ``a`` (the lead of a list of
+    documents: "были подписаны следующие документы:")."""
     text = doc.text
     sig_m = sigs[0].match
-    sig_cite = cite(doc.source_id, text, a, a.tokens[sig_m.first].start, a.tokens[sig_m.last].end)
+    sa = sig_ann or a
+    sig_cite = cite(doc.source_id, text, sa, sa.tokens[sig_m.first].start, sa.tokens[sig_m.last].end)
     own_dates = [d for d in a.dates if d.date.month is not None
                  and not (dateline is not None and dateline.ann is a and d.start < _dl_end(dateline))]
     if not own_dates and ep.background and ep.date is not None:
