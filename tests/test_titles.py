@@ -49,3 +49,20 @@ def test_the_parties_who_sign_are_not_in_the_title() -> None:
             "Республикасының Премьер-Министрі Абдулла Ариповпен кездесті. Кездесу қорытындысы бойынша тараптар "
             "өнеркәсіптік кооперация саласындағы ынтымақтастық туралы келісімге қол қойды.\n")
     assert _titles(text, "kk") == ["өнеркәсіптік кооперация саласындағы ынтымақтастық туралы келісімге"]
+
+
+def test_a_capitalised_title_word_is_no_persons_name() -> None:
+    text = ("Düşənbə, 28 avqust 2026. Prezident İlham Əliyev Tacikistan Prezidenti Emoməli Rəhmonla görüşüb. "
+            "Görüşdən sonra dövlət başçıları Strateji tərəfdaşlıq haqqında Birgə Bəyannaməni imzalayıblar.\n")
+    assert _titles(text, "az") == ["Strateji tərəfdaşlıq haqqında Birgə Bəyannaməni"]
+    text = ("Бишкек, 2026-жылдын 12-ноябры. Кыргыз Республикасынын Тышкы иштер министри Жээнбек Кулубаев "
+            "Казакстан Республикасынын Тышкы иштер министри Ермек Көшербаев менен жолукту. Мурда, 2024-жылы, эки "
+            "өлкөнүн президенттери Союздук мамилелер жөнүндө келишимге кол коюшкан.\n")
+    assert _titles(text, "ky") == ["Союздук мамилелер жөнүндө келишимге"]
+
+
+def test_a_surname_named_before_still_ends_a_title() -> None:
+    text = ("Toshkent, 5 may 2026. O'zbekiston Prezidenti Shavkat Mirziyoyev Qozog'iston Prezidenti Qasim-Jomart "
+            "To'qayev bilan uchrashdi. Mirziyoyev va To'qayev ikki davlat o'rtasidagi Strategik sheriklik "
+            "to'g'risidagi deklaratsiyani imzoladi.\n")
+    assert _titles(text, "uz") == ["ikki davlat o'rtasidagi Strategik sheriklik to'g'risidagi deklaratsiyani"]

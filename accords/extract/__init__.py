@@ -43,7 +43,7 @@ from accords.extract.episodes import (
     strong_trigger,
 )
 from accords.extract.nlp import RULES, Annotation, annotate_docs, annotators
-from accords.extract.people import DocPerson, cite, collect_people
+from accords.extract.people import DocPerson, cite, collect_people, mark_not_people
 from accords.extract.publishers import publisher_state
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
@@ -83,6 +83,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
         sent.dates = anchor_years(sent.dates, published)
     dateline = find_dateline(anns)
     people = collect_people(text, doc.source_id, anns, lex)
+    mark_not_people(anns, people, lex)
     facts = DocFacts(doc)
     events = [a for a in anns if _is_event(a)]
     main_episode, *background = split_episodes(events, doc.published, dateline, lex)

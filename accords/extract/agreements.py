@@ -94,7 +94,7 @@ def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
     speech = sorted((toks[mm.first].start, toks[mm.last].end) for mm in ann.matches if mm.category in _SPEECH)
     said: dict[tuple[int, int], bool] = {}
     topics: dict[tuple[int, int], frozenset[str]] = {}
-    names = {i for nm in ann.names for i in range(nm.first, nm.last + 1)}
+    names = {i for nm in ann.names for i in range(nm.first, nm.last + 1)} - ann.not_people
     for m in ann.matches:
         if m.category not in ("document_kinds", "generic_documents"):
             continue

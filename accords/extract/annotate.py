@@ -55,6 +55,9 @@ class Annotated:
     names: list[NameMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    # tokens of lone capitalised words that name none of the document's people ("Strateji
+    # tərəfdaşlıq haqqında Birgə Bəyannamə"): words, not names, where titles are read
+    not_people: frozenset[int] = frozenset()
     _of: dict[str, list[Match]] = field(default_factory=dict, repr=False, compare=False)
     _latest: dict[str, dict[int, int]] = field(default_factory=dict, repr=False, compare=False)
 

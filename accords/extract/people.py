@@ -187,6 +187,26 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
     return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
 
 
+def mark_not_people(anns: list[Annotated], people: list[DocPerson], lex: Lexicon) -> None:
+    """Mark in each sentence the lone capitalised words (no given name, initial or singular role) whose
+    surname key is none of the document's people's: a title's capitalised words ("Strateji",
+    "Союздук"), not surnames ("Tokayev" of Kassym-Jomart Tokayev named before)."""
+    known = {p.key.split("~")[0] for p in people}
+    for ann in anns:
+        lone = [nm for nm in ann.names if nm.given is None and nm.initial is None and nm.first == nm.last
+                and (nm.role_first is None or _plural_role(ann, nm.role_first))
+                and skeleton(surname_stem(nm.surname, lex)) not in known]
+        if lone:
+            ann.not_people = frozenset(nm.first for nm in lone)
+
+
+def _plural_role(ann: Annotated, first: int) -> bool:
+    """Does the role phrase open with a plural reference ("эки өлкөнүн президенттери")? One
+    capitalised word after it is no name of theirs."""
+    m = ann.at.get(first)
+    return m is not None and m.category == "signer_refs"
+
+
 def _same_person(people: dict[str, DocPerson], by_surname: dict[str, list[str]], key: str,
                  nm: NameMention) -> DocPerson | None:
     """The person of the document this mention names, if any.
