@@ -577,6 +577,9 @@ def test_the_publishers_state_is_not_given_to_an_article_on_other_states() -> No
     ("https://uz.sputniknews.ru/20251020/1.html", "UZ"),   # an edition's state, not its domain's
     ("https://akipress.com/news:1", "KG"),                 # a listed host under a generic domain
     ("https://en.vestikavkaza.ru/material/1", None),       # a regional outlet: no home
+    ("https://fergana.ru/news/1/", None),
+    ("https://astanatimes.com/2026/05/x/", "KZ"),
+    ("https://tass.ru/politika/1", "RU"),
     ("https://example.org/1", None),
     ("", None),
 ])
