@@ -360,7 +360,7 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
     told = {id(a) for a in reporting}
     signing = [a for a in ep.events if id(a) not in told and any(
         m.category in ("signing_active", "signing_passive", "signing_final") and not a.cancelled(m) for m in a.matches)]
-    for a in reporting + signing if anchor is not None else []:
+    for a in reporting + signing:
         found = _relative_day(doc, a, anchor) if anchor is not None else None
         if found is not None:
             return found[0], "relative", found[1], None
@@ -438,23 +438,25 @@ def _city(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline 
 
 
 def _listed_city(a: Annotated, m: Match, coordinators: frozenset[str]) -> bool:
-    """A city next to another, with only a comma or a coordinator ("and", "və", "и") between."""
+    """A city next to another, with only a comma or one coordinator ("and", "və", "и") between."""
     toks = a.tokens
 
-    def city_beyond(k: int, step: int) -> bool:
-        if not 0 <= k < len(toks):
-            return False
-        between = a.text[toks[min(k, k - step)].end : toks[max(k, k - step)].start].strip()
-        if toks[k].fold in coordinators and not between and 0 <= k + step < len(toks):
-            k += step
-            if a.text[toks[min(k, k - step)].end : toks[max(k, k - step)].start].strip():
-                return False  # "Bakı və, …": punctuation after the coordinator
-        elif between != ",":
-            return False
-        n = a.at.get(k) if 0 <= k < len(toks) else None
-        return n is not None and n.category == "cities"
+    def gap(i: int, j: int) -> str:  # the text between tokens i < j
+        return a.text[toks[i].end : toks[j].start].strip()
 
-    return city_beyond(m.first - 1, -1) or city_beyond(m.last + 1, 1)
+    def city(k: int) -> bool:
+        return 0 <= k < len(toks) and (n := a.at.get(k)) is not None and n.category == "cities"
+
+    def joined(i: int, j: int, beyond: int) -> bool:  # tokens i < j adjacent; ``beyond`` one further out
+        near = j if beyond > j else i  # the token next to the city, on the far side
+        if gap(i, j) == ",":
+            return city(near)
+        return not gap(i, j) and toks[near].fold in coordinators and 0 <= beyond < len(toks) \
+            and not gap(min(near, beyond), max(near, beyond)) and city(beyond)
+
+    before, after = m.first - 1, m.last + 1
+    return (before >= 0 and joined(before, m.first, before - 1)) or \
+        (after < len(toks) and joined(m.last, after, after + 1))
 
 
 def _route(a: Annotated, m: Match) -> bool:
@@ -521,7 +523,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
         if lead is not None and not item:
             lead = None
         if item and lead is not None:
-            _list_documents(doc, a, lex, mentions, lead, agreements, of_kind, in_body, len(agreements), dateline, pair)
+            _list_documents(doc, a, lex, mentions, lead, agreements, of_kind, in_body, dateline, pair)
             continue
         if not sigs:
             for participle, when in dated_participles(a, lex):  # "2021-ci ildə imzalanmış Şuşa Bəyannaməsi"
@@ -626,7 +628,7 @@ def _list_item(text: str, a: Annotated) -> bool:
 
 def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[DocMention], lead: _ListLead,
                     agreements: list[AgreementFact], of_kind: dict[str, list[AgreementFact]], in_body: set[int],
-                    n: int, dateline: Dateline | None, pair: MeetingFact | None) -> None:
+                    dateline: Dateline | None, pair: MeetingFact | None) -> None:
     """The documents an item of a signing's list names, signed as the lead says (by whom it says)."""
     for d in mentions:
         numbered = d.counted and d.last > d.first  # "1) Memorandum of understanding …": the item's number
