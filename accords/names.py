@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from accords import lexicon
 from accords.text import APOSTROPHES
 
 _CYRILLIC = {
@@ -32,8 +33,6 @@ _EN_LATIN: dict[str, str] = {}
 def _latin_table(language: str) -> dict[str, str]:
     if language == "en":
         return _EN_LATIN
-    from accords import lexicon
-
     own = lexicon.load(language).value("latin_letters")  # a language's own English-press spelling
     if isinstance(own, dict):
         return {str(k): str(v) for k, v in own.items()}

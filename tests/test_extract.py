@@ -533,18 +533,17 @@ def test_who_recalls_an_earlier_event_took_no_part_in_it(tmp_path: Path) -> None
     assert (past.date.iso(), past.city, past.participants) == ("2025-10", "Dushanbe", [])
 
 
+def _doc(text: str, language: str, url: str) -> Document:
+    return Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, language, {"url": url}, "0")
+
+
 def test_turkish_text_spells_each_states_people_by_its_own_convention() -> None:
     """A Turkish article: Turkish names lose only their marks (Erdogan), other states' people are
     spelled as the English press spells them (c → j: Jomert, Jeyhun)."""
     text = ("ANKARA (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev "
             "ile 12 Mayıs 2025'te telefonda görüştü.\n")
-    doc = Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, "tr", {}, "0")
-    [meeting] = extract(doc).meetings
+    [meeting] = extract(_doc(text, "tr", "")).meetings
     assert sorted(p.name_en for p in meeting.participants) == ["Kasim Jomert Tokayev", "Recep Tayyip Erdogan"]
-
-
-def _doc(text: str, language: str, url: str) -> Document:
-    return Document(make_id("src", "t.txt"), "t.txt", Path("t.txt"), text, 0, language, {"url": url}, "0")
 
 
 RECEIVED = ("Baku, 2 June 2026 – President Ilham Aliyev received the Speaker of the Legislative Chamber of the "

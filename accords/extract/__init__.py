@@ -35,6 +35,7 @@ from accords.extract.dates import (
 from accords.extract.episodes import (
     Dateline,
     Episode,
+    after_word,
     find_dateline,
     is_strong,
     participants_of,
@@ -305,13 +306,8 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
 def _occasion(a: Annotated, m: Match) -> bool:
     """"на полях заседания", "on the sidelines of the summit", "sammitin kənarında": the event
     word a side marker governs names the occasion of the meeting, not its kind."""
-    for s in a.of("side_markers"):
-        if 0 < m.first - s.last <= 3 and all(
-                (g := a.at.get(j)) is not None and g.category == "role_glue" for j in range(s.last + 1, m.first)):
-            return True
-        if s.first - m.last == 1:  # head-final: the occasion, then the marker
-            return True
-    return False
+    # head-initial: the marker, then the occasion; head-final: the occasion, then the marker
+    return after_word(a, m, "side_markers") or any(s.first - m.last == 1 for s in a.of("side_markers"))
 
 
 BODY_REACH = 7  # "The Uzbek-Tajik Intergovernmental Commission on Trade and Economic Cooperation met"

@@ -229,18 +229,25 @@ def is_strong(ann: Annotated) -> bool:
     return False
 
 
-def _past_event(ann: Annotated, m: Match) -> bool:
-    """"the last meeting", "прошлого заседания", "ötən iclasın": a meeting word after a
-    ``past_events`` word (articles and glue words may come between) is an earlier meeting."""
+def after_word(ann: Annotated, m: Match, category: str) -> bool:
+    """Does a ``category`` word stand just before match ``m``, with at most glue words (articles,
+    prepositions: ``role_glue``) between, within three tokens? ("the last meeting", "on the
+    sidelines of the summit")"""
     k = m.first - 1
     while k >= 0 and m.first - k <= 3:
         d = ann.at.get(k)
-        if d is not None and d.category == "past_events":
+        if d is not None and d.category == category:
             return True
         if d is None or d.category != "role_glue":
             return False
         k -= 1
     return False
+
+
+def _past_event(ann: Annotated, m: Match) -> bool:
+    """"the last meeting", "прошлого заседания", "ötən iclasın": a meeting word after a
+    ``past_events`` word (articles and glue words may come between) is an earlier meeting."""
+    return after_word(ann, m, "past_events")
 
 
 def referring(ann: Annotated, m: Match) -> bool:
@@ -442,5 +449,5 @@ def _former(ann: Annotated, role_first: int | None, first: int) -> bool:
     return False
 
 
-__all__ = ["Dateline", "Episode", "find_dateline", "is_strong", "own_date", "participants_of",
+__all__ = ["Dateline", "Episode", "after_word", "find_dateline", "is_strong", "own_date", "participants_of",
            "split_encounters", "split_episodes", "strong_trigger"]
