@@ -24,6 +24,11 @@ CASES = [
     ("президента", "Шавката Мирзиёева", "Шавкат Мирзиёев"),
     ("премьер-министра", "Никола Пашиняна", "Никол Пашинян"),
     ("министра", "Ван И", "Ван И"),                             # does not decline: as written
+    # Georgian surnames never decline and are either gender's: the given name decides
+    ("премьер-министра", "Ираклия Кобахидзе", "Ираклий Кобахидзе"),
+    ("министром", "Макой Бочоришвили", "Мака Бочоришвили"),
+    ("министра", "Маки Бочоришвили", "Мака Бочоришвили"),
+    ("президенту", "Саломе Зурабишвили", "Саломе Зурабишвили"),  # -е fits both genders, two ways: as written
 ]
 
 
@@ -132,6 +137,12 @@ def test_azerbaijani_case_endings_follow_vowel_harmony(written: str, surname: st
     ("uz", "Abdurahmonovga", "Abdurahmonov"),
     ("kk", "Хакимзода", "Хакимзода"),
     ("kk", "Расулзодамен", "Расулзода"),
+    ("ky", "Мухриддин", "Мухриддин"),      # Arabic -ддин ends like the genitive -дин
+    ("ky", "Мухриддиндин", "Мухриддин"),   # its genitive is still cut back
+    ("az", "Muxriddin", "Muxriddin"),
+    ("az", "Muxriddinin", "Muxriddin"),    # Muxriddi + nin or Muxriddin + in: the name's own ending wins
+    ("az", "Rəsulzadə", "Rəsulzadə"),
+    ("az", "Rəsulzadəyə", "Rəsulzadə"),
 ])
 def test_name_endings_that_look_like_case_endings_stay(language: str, written: str, surname: str) -> None:
     from accords.extract.annotate import strip_case

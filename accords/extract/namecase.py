@@ -50,9 +50,19 @@ def nominative(name: str, case: str | None, lex: Lexicon) -> str:
     surname, gender = _replace(words[-1], spec.get("surname") or {})
     if gender is None:
         return name  # the surname does not decline like a Slavic one: leave the name alone
-    given_rules = (spec.get("given") or {}).get(gender) or {}
-    given = [_replace(w, {k: v for k, v in given_rules.items()})[0] for w in words[:-1]]
+    given = [_given(w, spec.get("given") or {}, gender) for w in words[:-1]]
     return " ".join([*given, surname])
+
+
+def _given(word: str, rules: dict[str, dict[str, object]], gender: str) -> str:
+    """A given name back in the nominative, by the surname's gender; a surname of either
+    gender ("any": Georgian "-дзе", "-швили") lets the given name's ending decide, when
+    only one gender's endings fit it or both give the same form ("Ираклия" → Ираклий,
+    "Маки" → Мака; "Саломе" stays as written)."""
+    if gender != "any":
+        return _replace(word, rules.get(gender) or {})[0]
+    forms = {new for new, fits in (_replace(word, r or {}) for r in rules.values()) if fits is not None}
+    return forms.pop() if len(forms) == 1 else word
 
 
 def _replace(word: str, rules: dict[str, object]) -> tuple[str, str | None]:
