@@ -388,9 +388,18 @@ def strip_case(word: str, lex: Lexicon) -> str:
     with one of the lexicon's ``name_endings`` ("Hakimzoda") keeps it."""
     vowels = "aeiouəıöüаеиоуыэюяөүәұі"
     folded = fold(word)  # one character per character: apostrophe variants are one
-    if any(folded.endswith(end) for end in lex.words("name_endings")):
+    own = lex.words("name_endings")
+    if any(folded.endswith(end) for end in own):
         return word  # "Hakimzoda": the -da is the name's own (``name_endings``)
+    stems = _case_stems(word, folded, lex, vowels)
+    # "Muxriddinin" reads as Muxriddi + nin or Muxriddin + in: the stem with a name's own ending wins
+    return next((s for s in stems if any(fold(s).endswith(end) for end in own)), stems[0] if stems else word)
+
+
+def _case_stems(word: str, folded: str, lex: Lexicon, vowels: str) -> list[str]:
+    """Every stem ``word`` may be with one of the lexicon's case endings taken off, longest ending first."""
     harmony = lex.value("suffix_harmony") or {}
+    stems = []
     for suf in lex.suffixes("name_case_suffixes"):
         if not folded.endswith(suf):
             continue
@@ -404,8 +413,8 @@ def strip_case(word: str, lex: Lexicon) -> str:
         allowed = harmony.get(written[len(written) - len(suf):])
         if allowed is not None and _last_vowel(written[: len(written) - len(suf)], vowels) not in str(allowed):
             continue  # "Jumanqar-in" would be "Jumanqarın": the -in is the name's own
-        return stem
-    return word
+        stems.append(stem)
+    return stems
 
 
 def _turkic_lower(word: str) -> str:
