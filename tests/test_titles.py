@@ -53,6 +53,10 @@ def test_a_quoted_title_is_taken_whole() -> None:
         "Görüşdən sonra dövlət başçıları Strateji tərəfdaşlıq haqqında Birgə Bəyannaməni imzalayıblar.\n",
         "Strateji tərəfdaşlıq haqqında Birgə Bəyannaməni", id="a capitalised word (az)"),
     pytest.param(
+        "az", "Bakı, 10 fevral 2026. Azərbaycan Prezidenti İlham Əliyev Qazaxıstan Prezidenti Qasım-Jomart "
+        "Tokayevlə görüşüb. Sonra Ali Dövlətlərarası Şuranın yaradılması haqqında Bəyannamə imzalanıb.\n",
+        "Ali Dövlətlərarası Şuranın yaradılması haqqında Bəyannamə", id="title words that look like a full name"),
+    pytest.param(
         "ky", "Бишкек, 2026-жылдын 12-ноябры. Кыргыз Республикасынын Тышкы иштер министри Жээнбек Кулубаев "
         "Казакстан Республикасынын Тышкы иштер министри Ермек Көшербаев менен жолукту. Мурда, 2024-жылы, эки "
         "өлкөнүн президенттери Союздук мамилелер жөнүндө келишимге кол коюшкан.\n",

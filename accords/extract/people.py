@@ -188,16 +188,17 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
 
 
 def mark_not_people(anns: list[Annotated], people: list[DocPerson], lex: Lexicon) -> None:
-    """Mark in each sentence the lone capitalised words (no given name, initial or singular role) whose
-    surname key is none of the document's people's: a title's capitalised words ("Strateji",
-    "Союздук"), not surnames ("Tokayev" of Kassym-Jomart Tokayev named before)."""
+    """Mark in each sentence the capitalised words that look like a name but have no initial or
+    singular role, and whose surname key is none of the document's people's: a title's capitalised
+    words ("Strateji", "Союздук", "Ali Dövlətlərarası Şuranın": "Ali" is also a given name), not
+    surnames ("Tokayev" of Kassym-Jomart Tokayev named before)."""
     known = {p.key.split("~")[0] for p in people}
     for ann in anns:
-        lone = [nm for nm in ann.names if nm.given is None and nm.initial is None and nm.first == nm.last
+        lone = [nm for nm in ann.names if nm.initial is None
                 and (nm.role_first is None or _plural_role(ann, nm.role_first))
                 and skeleton(surname_stem(nm.surname, lex)) not in known]
         if lone:
-            ann.not_people = frozenset(nm.first for nm in lone)
+            ann.not_people = frozenset(i for nm in lone for i in range(nm.first, nm.last + 1))
 
 
 def _plural_role(ann: Annotated, first: int) -> bool:
