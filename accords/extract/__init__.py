@@ -724,7 +724,10 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         if meeting is not None and not signed.compatible(meeting.date) and meeting.date_basis in ("stated", "relative"):
             meeting_id = None  # signed on another day than the one the meeting's sentences give
     elif own_dates and (meeting is None or not own_dates[0].date.compatible(meeting.date)
-                      or own_dates[0].date.year not in (None, meeting.date.year)):
+                      or own_dates[0].date.year not in (None, meeting.date.year)
+                      or _with_year(own_dates[0].date, doc.published).known_parts() > meeting.date.known_parts()):
+        # another day than the meeting's, or the day within the meeting's dates ("met on 18-19
+        # November … on 19 November, the ministers signed")
         d = own_dates[0]
         signed = _with_year(d.date, doc.published)
         signed_cite = cite(doc.source_id, text, a, d.start, d.end)
