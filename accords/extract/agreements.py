@@ -455,9 +455,10 @@ _DASHES = ("—", "–", " - ")
 
 
 def _after_dash(ann: Annotated, nm: NameMention) -> bool:
-    """Do the name (or its role phrase) come right after a dash, as where a verb is left out?"""
+    """Is there a dash right before the name or its role phrase, or inside the role phrase, as
+    where a verb is left out ("с узбекской стороны — Y", "с таджикской — министр Y")?"""
     k = nm.role_first if nm.role_first is not None else nm.first
-    return k > 0 and any(d in ann.text[ann.tokens[k - 1].end : ann.tokens[k].start] for d in _DASHES)
+    return k > 0 and any(d in ann.text[ann.tokens[k - 1].end : ann.tokens[nm.first].start] for d in _DASHES)
 
 
 SUBJECT_PATH = frozenset({"nsubj", "conj", "appos", "flat", "compound"})  # UD relations, subtypes aside
