@@ -221,7 +221,7 @@ _LISTED = (
     "year_words", "coordinators", "additive", "weekdays", "relative_today", "held_verbs",
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
     "side_markers", "venues", "regions", "session_bodies", "delegation_words", "during_words",
-    "past_events", "relative_participles", "subdivisions", "speech_verbs",
+    "past_events", "relative_participles", "subdivisions", "speech_verbs", "earlier_words",
 )
 
 

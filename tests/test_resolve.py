@@ -121,6 +121,12 @@ AGREEMENT_REPORTS = {
                          "memorandum on cooperation in energy were signed between Azerbaijan and Uzbekistan."),
     "en_culture": ("en", "2025-06-03", "A memorandum on cooperation in culture was signed between Azerbaijan "
                    "and Uzbekistan in June 2022."),
+    "en_earlier": ("en", "2025-06-03", "Azerbaijani Defence Minister Zakir Hasanov met with the Minister of Defence "
+                   "of Uzbekistan Bakhodir Kurbanov in Baku on 3 June 2025. Earlier, Azerbaijan and Uzbekistan "
+                   "signed a memorandum on military education."),
+    "ru_earlier": ("ru", "2025-09-10", "Министр обороны Азербайджана Закир Гасанов встретился в Ташкенте 10 сентября "
+                   "с министром обороны Узбекистана Баходиром Курбановым. Ранее Азербайджан и Узбекистан "
+                   "подписали меморандум о военной медицине."),
 }
 
 
@@ -149,3 +155,12 @@ def test_two_documents_of_one_article_stay_two_and_a_title_finds_its_own(tmp_pat
     assert len(res.agreements) == 2
     by_sources = sorted(len(a.source_ids) for a in res.agreements)
     assert by_sources == [1, 2]  # the culture memorandum is reported twice, the energy one once
+
+
+def test_undated_documents_of_no_meeting_stay_apart(tmp_path: Path) -> None:
+    """Two memoranda of the same states signed "earlier", with no day and no meeting: nothing
+    says they are one, so each report keeps its own."""
+    res = _resolve_agreements(tmp_path, ("en_earlier", "ru_earlier"))
+    undated = [a for a in res.agreements if a.meeting_id is None]
+    assert [a.signed_date.iso() for a in undated] == [None, None]
+    assert sorted(len(a.source_ids) for a in undated) == [1, 1]

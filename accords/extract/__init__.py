@@ -349,7 +349,8 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
                 continue
             date = PartialDate(d.date.year, d.date.month, None) if d.is_range else d.date
             return _with_year(date, pub), "stated", cite(doc.source_id, doc.text, a, d.start, d.end), d.weekday
-    dl_date = _with_year(dateline.date.date, pub) if dateline is not None and dateline.date else None
+    if ep.background:  # "Earlier, the ministers met …": some day before the report, not its own
+        return PartialDate(), "unknown", None, None
     anchor = _relative_anchor(doc, dateline)
     # the meeting's own sentences first, then its signing ones ("… met in Baku. They signed the
     # agreement on Tuesday": the event was on Tuesday)
@@ -360,9 +361,9 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
         found = _relative_day(doc, a, anchor) if anchor is not None else None
         if found is not None:
             return found[0], "relative", found[1], None
-    if dateline is not None and dateline.date is not None and dl_date is not None:
-        d = dateline.date
-        return dl_date, "dateline", cite(doc.source_id, doc.text, dateline.ann, d.start, d.end), d.weekday
+    told_by_dateline = _dateline_day(doc, dateline)
+    if told_by_dateline is not None and dateline is not None and dateline.date is not None:
+        return told_by_dateline[0], "dateline", told_by_dateline[1], dateline.date.weekday
     if pub is not None:
         date = pub
         ranges = [d for a in anns for d in a.dates if d.is_range]
@@ -371,6 +372,16 @@ def _meeting_date(doc: Document, anns: list[Annotated], ep: Episode, dateline: D
             date = PartialDate(pub.year, pub.month, None)  # a multi-day period: the day is not known
         return date, "published", doc.published_cite, None
     return PartialDate(), "unknown", None, None
+
+
+def _dateline_day(doc: Document, dateline: Dateline | None) -> tuple[PartialDate, Citation] | None:
+    """The date the text's dateline gives ("TASHKENT, April 8"), its year from the publication
+    date where it has none, with its citation."""
+    if dateline is None or dateline.date is None:
+        return None
+    d = dateline.date
+    date = _with_year(d.date, doc.published)
+    return date, cite(doc.source_id, doc.text, dateline.ann, d.start, d.end)
 
 
 def _relative_anchor(doc: Document, dateline: Dateline | None) -> PartialDate | None:
@@ -735,6 +746,10 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
             meeting_id = None  # signed on another occasion (background)
     elif meeting is not None:
         signed, signed_cite = meeting.date, meeting.date_cite
+    elif (told := _dateline_day(doc, dateline)) is not None and not ep.background:
+        signed, signed_cite = told  # no meeting: the day the report was filed, as for meetings
+    elif ep.background:  # "Earlier, the two countries signed …": not the report's day
+        signed, signed_cite = PartialDate(), None
     else:
         signed, signed_cite = doc.published or PartialDate(), doc.published_cite
     ag = AgreementFact(

@@ -157,15 +157,26 @@ def split_episodes(events: list[Annotated], published: PartialDate | None, datel
     background: list[Episode] = []
     for a in events:
         d = dates[id(a)]
-        if reference is None or d is None or not (_long_before(d.date, reference) or _last_year(a, d, reference)):
+        earlier = _told_as_earlier(a, dateline)  # "Earlier, the two countries signed …": before this event
+        if not earlier and (reference is None or d is None
+                            or not (_long_before(d.date, reference) or _last_year(a, d, reference))):
             main.events.append(a)
             continue
-        same = next((e for e in background if e.date is not None and e.date.date.compatible(d.date)), None)
+        # one background event per date; each undated one ("Earlier, …" alone) is its own
+        same = None if d is None else next(
+            (e for e in background if e.date is not None and e.date.date.compatible(d.date)), None)
         if same is not None:
             same.events.append(a)
         else:
             background.append(Episode([a], True, d))
     return [main, *background]
+
+
+def _told_as_earlier(ann: Annotated, dateline: Dateline | None) -> bool:
+    """Does the sentence open with a word that puts its event before the one reported
+    (``earlier_words``: "Earlier, …", "Ранее …", "Bundan əvvəl …")?"""
+    first = dateline.last + 1 if dateline is not None and dateline.ann is ann else 0
+    return any(m.first == first and not ann.cancelled(m) for m in ann.of("earlier_words"))
 
 
 _EVENT_WORDS = frozenset({"meeting_triggers", "held_verbs", "signing_active", "signing_passive", "signing_final"})

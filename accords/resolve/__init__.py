@@ -445,8 +445,10 @@ def _agreements(facts: list[DocFacts], mid_of: dict[tuple[str, str], str], perso
                 key: tuple[object, ...] = ("m", mid, a.kind)
             elif mid is not None:
                 key = ("m", mid, a.kind, a.valid_from, a.valid_to, f.document.source_id, a.local_id)
-            else:
-                key = ("s", a.kind, a.countries, a.signed_date.iso() or "", a.valid_from, a.valid_to)
+            elif a.signed_date.iso():
+                key = ("s", a.kind, a.countries, a.signed_date.iso(), a.valid_from, a.valid_to)
+            else:  # no meeting and no date ("Earlier, the two countries signed a memorandum"): nothing to match on
+                key = ("s", a.kind, a.countries, "", a.valid_from, a.valid_to, f.document.source_id, a.local_id)
             groups[key].append((f, a))
     items = [m for key in sorted(groups, key=repr) for m in groups[key]]
     unions = Groups([(f.document.source_id, a.local_id) for f, a in items], links)
