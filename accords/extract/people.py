@@ -179,6 +179,9 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             by_surname[key.split("~")[0]].append(person.key)  # the last one named answers a bare surname
             if role is not None and person.role_en is None and role.position:
                 _apply_role(person, role, ann, nm, k, source_id, doc_text)
+            elif role is not None and person.country is None and role.position and role.countries:
+                # "President Tokayev" in the headline, "President of Kazakhstan Kassym-Jomart Tokayev" below
+                _apply_country(person, role, ann, nm, k, source_id, doc_text)
     for p in people.values():
         if p.role_en is not None and p.country is None and home and not p.plural_role:
             # "nazir Elmar Məmmədyarov" in an Azerbaijani outlet: an office of the home country,
@@ -266,6 +269,12 @@ def _apply_role(person: DocPerson, role: Role, ann: Annotated, nm: NameMention, 
     person.role_class = role.position_class
     person.plural_role = role.number == "plural"
     person.role_cite = cite(source_id, text, ann, role.start, role.end)
+    _apply_country(person, role, ann, nm, k, source_id, text)
+
+
+def _apply_country(person: DocPerson, role: Role, ann: Annotated, nm: NameMention, k: int,
+                   source_id: str, text: str) -> None:
+    """The state of the official's role phrase, if it names one."""
     if not role.countries:
         return
     country, cs, ce = role.countries[0]
