@@ -69,3 +69,13 @@ def test_a_quoted_title_is_taken_whole() -> None:
 ])
 def test_where_a_title_begins_and_ends(language: str, text: str, title: str) -> None:
     assert _titles(text, language) == [title]
+
+
+def test_the_body_names_what_the_headline_announced() -> None:
+    """A headline's "A və B arasında saziş imzalanıb" and the body's "vizasız rejim haqqında
+    Saziş": one agreement, titled as the body names it; the headline only announced it."""
+    text = ("Azərbaycan və Özbəkistan arasında saziş imzalanıb\n\n"
+            "Daşkənd, 21 aprel 2026. Azərbaycan Respublikasının Prezidenti İlham Əliyev Özbəkistan "
+            "Respublikasının Prezidenti Şavkat Mirziyoyevlə görüşüb. Nazirlər vizasız rejim haqqında Saziş "
+            "imzalayıblar.\n")
+    assert _titles(text, "az") == ["vizasız rejim haqqında Saziş"]

@@ -586,7 +586,9 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 of_kind.setdefault(target.kind, []).append(target)
             elif not d.generic and (d.quoted and not target.quoted or
                                     (d.quoted == target.quoted and d.end - d.start > len(target.title))
-                                    or target.valid_from is None and period(text[d.start:d.end], lex)):
+                                    or target.valid_from is None and period(text[d.start:d.end], lex)
+                                    # the body names what the headline only announced
+                                    or (id(target) in headline_only and not in_headline and not target.quoted)):
                 _retitle(target, doc, a, d.start, d.end, d.quoted, d.topic, lex)
             if all(target is not x for x in sentence_agreements):
                 sentence_agreements.append(target)
