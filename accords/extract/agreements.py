@@ -393,6 +393,9 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
     subject among them, the rules' reading stands."""
     if named is None:
         named = named_people(ann, people, titles)
+    witnessed = witnesses(ann, lex)
+    if witnessed:  # "In the presence of Presidents X and Y, the ministers signed": X and Y did not sign
+        named = [(nm, p) for nm, p in named if nm.first not in witnessed]
     trig = sig.match
     side = str(lex.value("agent_side", "after"))
     out: list[tuple[DocPerson, int, int]] = []
@@ -406,16 +409,16 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
         elif side == "after":
             mk = [m for m in markers if m.first > trig.last]
             chosen = [(nm, p) for nm, p in named if mk and nm.first > mk[0].last]
-            unnamed = _role_refs(ann, mk[0].last + 1, len(ann.tokens) - 1, participants) if mk else []
+            unnamed = _role_refs(ann, mk[0].last + 1, len(ann.tokens) - 1, participants, witnessed) if mk else []
         else:
             mk = [m for m in markers if m.last < trig.first]
             chosen = [(nm, p) for nm, p in named if mk and nm.last < mk[-1].first
                       and ann.clause[nm.last] == ann.clause[mk[-1].first]]
-            unnamed = _role_refs(ann, 0, mk[-1].first - 1, participants) if mk else []
+            unnamed = _role_refs(ann, 0, mk[-1].first - 1, participants, witnessed) if mk else []
         if not chosen and markers:  # "was signed by the two ministers"
             near = markers[0] if side == "after" else markers[-1]
-            refs = [m for m in ann.of("signer_refs")
-                    if (m.first > near.last if side == "after" else m.last < near.first)]
+            refs = [m for m in ann.of("signer_refs") if m.first not in witnessed
+                    and (m.first > near.last if side == "after" else m.last < near.first)]
             if refs:
                 return _resolve_refs(refs[0] if side == "after" else refs[-1], participants, ann)
     else:
@@ -425,9 +428,10 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
         chosen = [(nm, p) for nm, p in named if lo <= nm.first and nm.last < trig.first]
         if tree and len(chosen) > 1:
             chosen = _subjects(ann, trig, chosen, tree) or chosen
-        unnamed = _role_refs(ann, lo, trig.first - 1, participants)
+        unnamed = _role_refs(ann, lo, trig.first - 1, participants, witnessed)
         if not chosen and not unnamed:
-            refs = [m for m in ann.of("signer_refs") if lo <= m.first and m.last < trig.first]
+            refs = [m for m in ann.of("signer_refs") if lo <= m.first and m.last < trig.first
+                    and m.first not in witnessed]
             if refs:
                 return _resolve_refs(refs[-1], participants, ann)
         if not chosen and not unnamed and lex.value("subject_after_verb"):
@@ -439,7 +443,8 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
                 chosen += [(nm, p) for nm, p in named if ann.clause[nm.first] != clause
                            and nm.first > chosen[-1][0].last and _after_dash(ann, nm)]
             if not chosen:
-                refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause]
+                refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause
+                        and m.first not in witnessed]
                 if refs:
                     return _resolve_refs(refs[0], participants, ann)
     for nm, p in chosen:
@@ -452,6 +457,44 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
 
 
 _DASHES = ("—", "–", " - ")
+
+
+def witnesses(ann: Annotated, lex: Lexicon) -> frozenset[int]:
+    """Tokens of the officials a witness word names ("in the presence of the leaders", "в
+    присутствии президентов X и Y", "Prezidentlərin iştirakı ilə"): those present at a signing,
+    who take part in the event but did not sign. ``witness_words`` are participation terms;
+    ``witness_side`` says whether the witnesses follow the word (``after``) or precede it: the
+    first name, role or plural reference beside it, and the names joined to that one."""
+    words = lex.words("witness_words")
+    if not words:
+        return frozenset()
+    after = lex.value("witness_side", "after") != "before"
+    coordinators = lex.words("coordinators")
+    toks = ann.tokens
+    spans = [((nm.role_first if nm.role_first is not None else nm.first), nm.last) for nm in ann.names]
+    spans += [(m.first, m.last) for m in ann.of("signer_refs")]
+    spans.sort()
+
+    def joined(left: tuple[int, int], right: tuple[int, int]) -> bool:
+        return fold(ann.text[toks[left[1]].end : toks[right[0]].start]).strip() in coordinators
+
+    out: set[int] = set()
+    for m in ann.of("participation"):
+        if ann.cancelled(m) or fold(m.value) not in words:
+            continue
+        group: list[tuple[int, int]] = []
+        if after:
+            first = next((sp for sp in spans if m.last < sp[0] <= m.last + 2), None)
+            while first is not None:
+                group.append(first)
+                first = next((sp for sp in spans if sp[0] > first[1] and joined(first, sp)), None)
+        else:
+            last = next((sp for sp in reversed(spans) if sp[1] == m.first - 1), None)
+            while last is not None:
+                group.append(last)
+                last = next((sp for sp in reversed(spans) if sp[1] < last[0] and joined(sp, last)), None)
+        out.update(i for a, b in group for i in range(a, b + 1))
+    return frozenset(out)
 
 
 def _after_dash(ann: Annotated, nm: NameMention) -> bool:
@@ -486,13 +529,14 @@ def _subjects(ann: Annotated, trig: Match, chosen: list[tuple[NameMention, DocPe
     return out
 
 
-def _role_refs(ann: Annotated, first: int, last: int, participants: list[DocPerson]
-               ) -> list[tuple[DocPerson, int, int]]:
+def _role_refs(ann: Annotated, first: int, last: int, participants: list[DocPerson],
+               witnessed: frozenset[int] = frozenset()) -> list[tuple[DocPerson, int, int]]:
     """Officials named by role alone ("and his Kyrgyz counterpart", "the Azerbaijani minister"):
-    a position with one country before it and no name after it, that one participant fits."""
+    a position with one country before it and no name after it, that one participant fits
+    (not a witness: :func:`witnesses`)."""
     out: list[tuple[DocPerson, int, int]] = []
     for m in ann.of("position"):
-        if not (first <= m.first and m.last <= last):
+        if not (first <= m.first and m.last <= last) or m.first in witnessed:
             continue
         if any(nm.role_first is not None and nm.role_first <= m.first < nm.first for nm in ann.names):
             continue  # the role of a written name
