@@ -38,6 +38,11 @@ def test_a_quoted_title_is_taken_whole() -> None:
         "between the Republic of Kazakhstan and the Kyrgyz Republic.\n",
         "Treaty on Allied Relations between the Republic of Kazakhstan and the Kyrgyz Republic",
         id="the whole name of a state"),
+    pytest.param(  # "further" is a title word ("on further deepening …"), as common as the title
+        "en", "Kazakh President Kassym-Jomart Tokayev and Chinese President Xi Jinping held talks in Astana on "
+        "3 September 2026. The heads of state signed a Joint Statement on further deepening the comprehensive "
+        "strategic partnership.\n",
+        "Joint Statement on further deepening the comprehensive strategic partnership", id="further deepening"),
     pytest.param(  # the session a protocol records is part of its title
         "en", "Azerbaijani Minister of Economy Mikayil Jabbarov met with Uzbek Minister of Investment, Industry "
         "and Trade Laziz Kudratov in Tashkent on 21 July 2026. A protocol of the 5th meeting of the "
