@@ -43,6 +43,15 @@ def test_a_quoted_title_is_taken_whole() -> None:
         "3 September 2026. The heads of state signed a Joint Statement on further deepening the comprehensive "
         "strategic partnership.\n",
         "Joint Statement on further deepening the comprehensive strategic partnership", id="further deepening"),
+    pytest.param(  # a day after the title is the signing's, not the title's
+        "en", "BISHKEK, February 25 (AKIpress). Kyrgyzstan and Uzbekistan inked an agreement on the joint "
+        "construction of the Kambarata HPP-1 on February 25.\n",
+        "agreement on the joint construction of the Kambarata HPP-1", id="a day after the title"),
+    pytest.param(  # an ordinal's dot and the commission a protocol records are the title's
+        "tr", "ASTANA (AA) - Ticaret Bakanı Ömer Bolat, Kazakistan Ticaret ve Entegrasyon Bakanı Arman Şakkaliyev ile "
+        "5 Haziran 2026'da Astana'da bir araya geldi. Bolat ve Şakkaliyev, görüşmenin ardından Karma Ekonomik "
+        "Komisyonu 12. Dönem Toplantısı Protokolü'nü imzaladı.\n",
+        "Karma Ekonomik Komisyonu 12. Dönem Toplantısı Protokolü'nü", id="an ordinal and a commission (tr)"),
     pytest.param(  # the session a protocol records is part of its title
         "en", "Azerbaijani Minister of Economy Mikayil Jabbarov met with Uzbek Minister of Investment, Industry "
         "and Trade Laziz Kudratov in Tashkent on 21 July 2026. A protocol of the 5th meeting of the "

@@ -177,9 +177,13 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
     toks = ann.tokens
     stop = lex.words("title_stop")
 
+    ordinal_dot = bool(lex.value("ordinal_dot"))
+
     def boundary(i: int, j: int) -> bool:
         """Is there a boundary between adjacent tokens i < j, or is token j itself one?"""
         gap = ann.text[toks[i].end : toks[j].start]
+        if ordinal_dot and toks[i].is_digit and gap.strip() == ".":
+            return False  # "12. Dönem Toplantısı": the dot of an ordinal
         return any(c in gap for c in ",;:.!?\"“”«»()")  # newlines inside a sentence are wraps
 
     function_words = lex.words("stopwords")
@@ -196,8 +200,10 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
     def blocked(i: int) -> bool:
         mm = ann.at.get(i)
         if mm is not None and mm.category == "meeting_triggers" and mm.term.get("strength") == "weak" \
-                and (records(mm.first) or (mm.last == m.first - 1 and lex.value("head") == "final")):
-            return False  # "план консультаций", "məsləhətləşmələr planı": an event word of the title
+                and (records(mm.first) or (lex.value("head") == "final" and (mm.last == m.first - 1 or titled(i)))):
+            # "план консультаций", "məsləhətləşmələr planı", "Karma Ekonomik Komisyonu 12. Dönem
+            # Toplantısı Protokolü": an event word of the title
+            return False
         return (toks[i].fold in stop
                 or (mm is not None and mm.category in _BOUNDARY_CATEGORIES))
 
@@ -220,8 +226,10 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
         return j < len(toks) and is_kind(j)
 
     def titled(i: int) -> bool:
-        """A capitalised word right before a capitalised title ("Stratejik İşbirliği Ortak Deklarasyonu")."""
-        return toks[m.first].is_upper_initial and all(toks[j].is_upper_initial for j in range(i, m.first))
+        """A capitalised word right before a capitalised title ("Stratejik İşbirliği Ortak Deklarasyonu",
+        numbers aside: "KEK 12. Dönem Toplantısı Protokolü")."""
+        return toks[m.first].is_upper_initial and toks[i].is_upper_initial and all(
+            toks[j].is_upper_initial or toks[j].is_digit for j in range(i, m.first))
 
     first, last = m.first, m.last
     if lex.value("head") == "final":
@@ -245,14 +253,27 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
                and not (first > 1 and place(first - 2))):  # "подписали в Москве план": not the title's
             first -= 1
 
+        dated = _dated_tokens(ann)  # "… HPP-1 on February 25": the day of the signing, not the title's
         while (last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1)
-               and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)):
+               and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)
+               and last + 1 not in dated):
             last += 1
         # do not end a title on a function word ("... of the")
         while last > m.last and toks[last].fold in stopwords and not _is_year_word(ann, last) \
                 and not _inside_name_of(ann, last):
             last -= 1
     return first, last
+
+
+def _dated_tokens(ann: Annotated) -> frozenset[int]:
+    """Tokens of the sentence's dates that give a month ("February 25", "5 июня 2026"): a
+    title's period is years ("for 2026-2028"), never a day."""
+    starts = [t.start for t in ann.tokens]
+    out: set[int] = set()
+    for d in ann.dates:
+        if d.date.month is not None:
+            out.update(range(bisect_left(starts, d.start), bisect_left(starts, d.end)))
+    return frozenset(out)
 
 
 def _inside_name_of(ann: Annotated, i: int) -> bool:
