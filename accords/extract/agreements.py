@@ -95,6 +95,7 @@ def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
     said: dict[tuple[int, int], bool] = {}
     topics: dict[tuple[int, int], frozenset[str]] = {}
     names = {i for nm in ann.names for i in range(nm.first, nm.last + 1)} - ann.not_people
+    dated = _dated_tokens(ann)
     for m in ann.matches:
         if m.category not in ("document_kinds", "generic_documents"):
             continue
@@ -110,7 +111,7 @@ def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
             last = bisect_right(ends, q[1]) - 1
             start, end, quoted = q[0], q[1], True
         else:
-            first, last = _extent(ann, m, lex, names)
+            first, last = _extent(ann, m, lex, names, dated)
             start, end, quoted = toks[first].start, toks[last].end, False
         while end > start and ann.text[end - 1] in " .,;":
             end -= 1
@@ -172,8 +173,9 @@ def _quoted_speech(speech: list[tuple[int, int]], q: tuple[int, int]) -> bool:
     return k < len(speech) and speech[k][1] <= q[1]
 
 
-def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[int, int]:
-    """The title around kind word ``m``; ``names``: indexes of tokens inside personal names."""
+def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int], dated: frozenset[int]) -> tuple[int, int]:
+    """The title around kind word ``m``; ``names``: indexes of tokens inside personal names;
+    ``dated``: of tokens inside dates with a month (:func:`_dated_tokens`)."""
     toks = ann.tokens
     stop = lex.words("title_stop")
 
@@ -253,7 +255,7 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int]) -> tuple[in
                and not (first > 1 and place(first - 2))):  # "подписали в Москве план": not the title's
             first -= 1
 
-        dated = _dated_tokens(ann)  # "… HPP-1 on February 25": the day of the signing, not the title's
+        # "… HPP-1 on February 25": the day of the signing, not the title's
         while (last + 1 < len(toks) and last - m.last < 25 and not boundary(last, last + 1)
                and not blocked(last + 1) and not next_document(last + 1) and not place(last + 1)
                and last + 1 not in dated):
