@@ -748,10 +748,10 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
             meeting_id = None  # signed on another occasion (background)
     elif meeting is not None:
         signed, signed_cite = meeting.date, meeting.date_cite
-    elif (told := _dateline_day(doc, dateline)) is not None and not ep.background:
-        signed, signed_cite = told  # no meeting: the day the report was filed, as for meetings
     elif ep.background:  # "Earlier, the two countries signed …": not the report's day
         signed, signed_cite = PartialDate(), None
+    elif (told := _dateline_day(doc, dateline)) is not None:
+        signed, signed_cite = told  # no meeting: the day the report was filed, as for meetings
     else:
         signed, signed_cite = doc.published or PartialDate(), doc.published_cite
     ag = AgreementFact(
