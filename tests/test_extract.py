@@ -586,3 +586,17 @@ def test_publisher_state_by_host(url: str, state: str | None) -> None:
     from accords.extract.publishers import publisher_state
 
     assert publisher_state(url) == state
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # the portfolio after a plural reference is each official's
+    (" date 2025-06-03 Министры иностранных дел Казахстана и Кыргызстана Мурат Нуртлеу и Жээнбек Кулубаев "
+     "провели переговоры в Астане.", {"Minister of Foreign Affairs"}),
+    # Tajikistan's ministry is of two areas, not of the first alone
+    (" date 2025-05-14 Министр энергетики и водных ресурсов Таджикистана Далер Джума и министр энергетики "
+     "Узбекистана Журабек Мирзамахмудов провели переговоры в Душанбе.",
+     {"Minister of Energy and Water Resources", "Minister of Energy"}),
+])
+def test_a_portfolio_names_the_whole_ministry(tmp_path: Path, text: str, roles: set[str]) -> None:
+    [m] = run(tmp_path, text, "ru").meetings
+    assert {p.role_en for p in m.participants} == roles
