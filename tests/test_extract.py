@@ -226,7 +226,7 @@ def test_russian_word_order_and_compound_roles(tmp_path: Path) -> None:
                 "премьер-министром Таджикистана Кохиром Расулзода.", "ru")
     main, talks = facts.meetings
     assert {(p.name, p.country, p.role_en) for p in main.participants} == {
-        ("Бактыбек Бекболотов", "KG", "Minister"), ("Собир Мирзо", "TJ", "Minister")}
+        ("Бактыбек Бекболотов", "KG", "Minister of Defence"), ("Собир Мирзо", "TJ", "Minister of Defence")}
     [a] = facts.agreements
     assert {p.name for p in a.signatories} == {"Бактыбек Бекболотов", "Собир Мирзо"}
     people = {p.name: p for p in talks.participants}

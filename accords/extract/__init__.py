@@ -467,12 +467,20 @@ def _listed_city(a: Annotated, m: Match, coordinators: frozenset[str]) -> bool:
 
 
 def _route(a: Annotated, m: Match) -> bool:
-    """A city joined by a dash to another place name: a route or a format, not a venue."""
+    """A city joined by a dash to another place name: a route or a format, not a venue. A dash
+    with spaces joins a place only to a known one ("Baku – Tbilisi"); after another word it is
+    the sentence's ("ҚазАқпарат – Бейжіңде …": the agency, then the report)."""
     toks = a.tokens
-    before = m.first > 0 and a.text[toks[m.first - 1].end : toks[m.first].start].strip() in ("-", "–", "—") \
-        and toks[m.first - 1].is_upper_initial
-    after = m.last + 1 < len(toks) and a.text[toks[m.last].end : toks[m.last + 1].start].strip() in ("-", "–", "—") \
-        and toks[m.last + 1].is_upper_initial
+
+    def joined(i: int, j: int, other: int) -> bool:
+        gap = a.text[toks[i].end : toks[j].start]
+        if gap.strip() not in ("-", "–", "—") or not toks[other].is_upper_initial:
+            return False
+        place = a.at.get(other)
+        return gap == gap.strip() or (place is not None and place.category in ("cities", "countries"))
+
+    before = m.first > 0 and joined(m.first - 1, m.first, m.first - 1)
+    after = m.last + 1 < len(toks) and joined(m.last, m.last + 1, m.last + 1)
     return before or after
 
 
@@ -523,10 +531,12 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     in_body: set[int] = set()
     pair = next((m for m in meetings if m is not None and len(m.countries) == 2), None)
     lead: _ListLead | None = None  # "the following documents were signed:", while its items last
-    for a in anns:
+    for n, a in enumerate(anns):
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
         item = lead is not None and not sigs and _list_item(text, a)
+        # "… a number of documents were signed, among them:" and a list: its documents are the list's
+        announces = _announces_list(text, a, anns[n + 1] if n + 1 < len(anns) else None)
         if lead is not None and not item:
             lead = None
         if item and lead is not None:
@@ -554,7 +564,9 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
         ep, meeting = episodes[k], meetings[k]
         in_headline = head is not None and head[0] <= a.sentence.start and a.sentence.end <= head[1]
         sentence_agreements: list[AgreementFact] = []
-        if not any(not d.generic for d in mentions) and any(not a.cancelled(m) for m in a.of("plural_documents")):
+        if announces and not any(not d.generic for d in mentions):
+            mentions = []
+        elif not any(not d.generic for d in mentions) and any(not a.cancelled(m) for m in a.of("plural_documents")):
             sentence_agreements.extend(last_group)
         additive = {m.first for m in a.of("additive")}
         for d in mentions:
@@ -604,7 +616,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                     ag.signatories.append(_person_fact(person, doc.language))
                     ag.signatory_cites.append(cite(doc.source_id, text, a, s, e))
         last_group = sentence_agreements or last_group
-        if not sentence_agreements and text[a.sentence.start : a.sentence.end].rstrip().endswith(":"):
+        if not sentence_agreements and announces:
             lead = _ListLead(a, sigs, who, ep, meeting)
     return _fold_headline(agreements, headline_only, in_body)
 
@@ -619,6 +631,13 @@ class _ListLead:
     signers: list[tuple[DocPerson, int, int]]  # whom the lead says signed, and where
     episode: Episode
     meeting: MeetingFact | None
+
+
+def _announces_list(text: str, a: Annotated, nxt: Annotated | None) -> bool:
+    """Does the sentence end with a colon before an item of a list (the documents it speaks of
+    are the list's, not the ones reported before it)?"""
+    return text[a.sentence.start : a.sentence.end].rstrip().endswith(":") and nxt is not None \
+        and _list_item(text, nxt)
 
 
 _LIST_MARK = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")

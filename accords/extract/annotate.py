@@ -152,7 +152,7 @@ def _outside_entities(text: str, toks: tuple[Token, ...], lex: Lexicon, names: l
         if first > last:
             continue
         out.append(nm if (first, last) == (nm.first, nm.last)
-                   else _make_name(text, toks, first, last, lex, initial=None))
+                   else make_name(text, toks, first, last, lex, initial=None))
     return out
 
 
@@ -234,7 +234,7 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
         if (len(tok.text) == 1 and tok.text.isupper() and i + 1 < len(toks)
                 and text[tok.end : toks[i + 1].start].strip() == "."
                 and _is_name_token(toks[i + 1], at)):
-            nm = _make_name(text, toks, i, i + 1, lex, initial=tok.text)
+            nm = make_name(text, toks, i, i + 1, lex, initial=tok.text)
             names.append(nm)
             i += 2
             continue
@@ -246,7 +246,7 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
                and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-")):  # a wrap is a space;
             # "-" joins a double name: Kassym-Jomart, Касым-Жомарт
             j += 1
-        names.append(_make_name(text, toks, i, j, lex, initial=None))
+        names.append(make_name(text, toks, i, j, lex, initial=None))
         i = j + 1
     names = [nm for nm in names if not _complement(toks, at, lex, nm)]
     if others:
@@ -324,8 +324,9 @@ def _complement(toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon, nm:
     return False
 
 
-def _make_name(text: str, toks: tuple[Token, ...], i: int, j: int, lex: Lexicon,
-               initial: str | None) -> NameMention:
+def make_name(text: str, toks: tuple[Token, ...], i: int, j: int, lex: Lexicon,
+              initial: str | None) -> NameMention:
+    """The name written at tokens ``[i, j]`` (``initial``: its given name's initial, if so written)."""
     last = toks[j]
     if initial is None and i < j and _capitals(toks[i].text) and not _capitals(last.text):
         # "ЛАВРОВ Сергей (Викторович)": lists and official releases put the surname first, in capitals
@@ -360,7 +361,7 @@ def _with_entity(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: 
             any(nm.first == i and nm.last == j for nm in touching):
         return names
     kept = [nm for nm in names if all(nm is not t for t in touching)]
-    return sorted([*kept, _make_name(text, toks, i, j, lex, initial=None)], key=lambda nm: nm.first)
+    return sorted([*kept, make_name(text, toks, i, j, lex, initial=None)], key=lambda nm: nm.first)
 
 
 def _normal(toks: tuple[Token, ...], nm: NameMention, lemmas: Mapping[tuple[int, int], str]

@@ -22,12 +22,12 @@ from datetime import date, timedelta
 
 from accords.extract.agreements import dated_participles
 from accords.extract.annotate import Annotated, NameMention
-from accords.extract.dates import DateMention, year_mentions
+from accords.extract.dates import DateMention, relative_words, year_mentions
 from accords.extract.people import DocPerson
 from accords.lexicon import Lexicon, Match
 from accords.model import PartialDate
 
-BACKGROUND_GAP = timedelta(days=90)  # an event this long before the article's date is background
+BACKGROUND_GAP = timedelta(days=60)  # an event this long before the article's date is background
 _DASHES = (" - ", " – ", " — ", " -- ")
 
 
@@ -152,15 +152,24 @@ def split_episodes(events: list[Annotated], published: PartialDate | None, datel
                    lex: Lexicon) -> list[Episode]:
     """The main episode first (possibly empty), then background episodes in text order."""
     dates = {id(a): own_date(a, lex, dateline, published) for a in events}
-    reference = _reference(published, [d for d in dates.values() if d is not None])
+    told = dateline.date if dateline is not None and dateline.date is not None else None
+    reference = _reference(published, told, [d for d in dates.values() if d is not None])
     main = Episode([])
     background: list[Episode] = []
+    last: Episode | None = None  # the episode of the sentence before
     for a in events:
         d = dates[id(a)]
         earlier = _told_as_earlier(a, dateline)  # "Earlier, the two countries signed …": before this event
+        if d is None and not earlier and last is not None and last.background \
+                and (_same_day(a) or _continues(a, last)):
+            # "… talks in Astana on 17 September 2024. That day, a declaration was signed"; "Recall
+            # that on 31 March 2025 a summit was held in Khujand. There, the presidents signed …"
+            last.events.append(a)
+            continue
         if not earlier and (reference is None or d is None
                             or not (_long_before(d.date, reference) or _last_year(a, d, reference))):
             main.events.append(a)
+            last = main
             continue
         # one background event per date; each undated one ("Earlier, …" alone) is its own
         same = None if d is None else next(
@@ -169,7 +178,21 @@ def split_episodes(events: list[Annotated], published: PartialDate | None, datel
             same.events.append(a)
         else:
             background.append(Episode([a], True, d))
+        last = same or background[-1]
     return [main, *background]
+
+
+def _continues(ann: Annotated, episode: Episode) -> bool:
+    """Does the sentence go on in the paragraph of the episode's last sentence, with no day of its
+    own ("today", "on Tuesday")? Then it tells more of that event."""
+    before = episode.events[-1]
+    between = ann.text[before.sentence.end : ann.sentence.start]
+    return before.sentence.end <= ann.sentence.start and "\n" not in between and not relative_words(ann.matches)
+
+
+def _same_day(ann: Annotated) -> bool:
+    """Does the sentence put its event on the day of the one before (``same_day_words``)?"""
+    return any(not ann.cancelled(m) for m in ann.of("same_day_words"))
 
 
 def _told_as_earlier(ann: Annotated, dateline: Dateline | None) -> bool:
@@ -198,10 +221,13 @@ def _last_year(ann: Annotated, d: DateMention, reference: date) -> bool:
         ann.tokens[m.first].start == d.start for m in ann.of("relative_years"))
 
 
-def _reference(published: PartialDate | None, dates: list[DateMention]) -> date | None:
-    """The earliest day the article can have been written: its publication, else its latest event."""
-    if published is not None and published.year is not None:
-        return _earliest(published)
+def _reference(published: PartialDate | None, dateline: DateMention | None, dates: list[DateMention]
+               ) -> date | None:
+    """The earliest day the article can have been written: its publication, else its dateline's
+    day ("Бишкек, 13-март, 2025-жыл."), else its latest event."""
+    for told in (published, dateline.date if dateline is not None else None):
+        if told is not None and told.year is not None:
+            return _earliest(told)
     known = [_earliest(d.date) for d in dates if d.date.year is not None]
     return max(known) if known else None
 

@@ -8,9 +8,9 @@ initial ("B.Kudratxocayev", "Hasanov") refer back to the same person.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from accords.extract.annotate import Annotated, NameMention
+from accords.extract.annotate import Annotated, NameMention, make_name, strip_case
 from accords.extract.namecase import nominative, role_case, surname_stem
 from accords.lexicon import Lexicon
 from accords.model import Citation
@@ -196,12 +196,38 @@ def mark_not_people(anns: list[Annotated], people: list[DocPerson], lex: Lexicon
     words ("Strateji", "Союздук", "Ali Dövlətlərarası Şuranın": "Ali" is also a given name), not
     surnames ("Tokayev" of Kassym-Jomart Tokayev named before)."""
     known = {p.key.split("~")[0] for p in people}
-    for ann in anns:
-        lone = [nm for nm in ann.names if nm.initial is None
+    for si, ann in enumerate(anns):
+        joined = {k for k, nm in enumerate(ann.names) if nm.coordinated_with is not None} | {
+            nm.coordinated_with for nm in ann.names if nm.coordinated_with is not None}
+        lone = [nm for k, nm in enumerate(ann.names) if nm.initial is None and k not in joined  # "X, Y and Z": names
                 and (nm.role_first is None or _plural_role(ann, nm.role_first))
                 and skeleton(surname_stem(nm.surname, lex)) not in known]
-        if lone:
-            ann.not_people = frozenset(i for nm in lone for i in range(nm.first, nm.last + 1))
+        words: set[int] = set()
+        for nm in lone:
+            found = _known_start(ann, nm, known, lex)
+            if found is not None:  # "Дин Сюэсян Ынтымақтастық комитетінің …": the person, then title words
+                key, short = found
+                ann.names[ann.names.index(nm)] = short
+                owner = next(p for p in people if p.key.split("~")[0] == key)
+                owner.mentions = sorted([*owner.mentions, (si, short)], key=lambda m: (m[0], m[1].first))
+                words.update(range(short.last + 1, nm.last + 1))
+            else:
+                words.update(range(nm.first, nm.last + 1))
+        if words:
+            ann.not_people = frozenset(words)
+
+
+def _known_start(ann: Annotated, nm: NameMention, known: set[str], lex: Lexicon
+                 ) -> tuple[str, NameMention] | None:
+    """The name of one of the document's people that a longer run of capitalised words opens
+    with (given name and surname, then a title's words), as a mention of its own, with the
+    person's surname key."""
+    for k in range(nm.last - 1, nm.first, -1):
+        key = skeleton(surname_stem(strip_case(ann.tokens[k].text, lex), lex))
+        if key in known:
+            return key, replace(make_name(ann.text, ann.tokens, nm.first, k, lex, None),
+                                role_first=nm.role_first, coordinated_with=nm.coordinated_with)
+    return None
 
 
 def _plural_role(ann: Annotated, first: int) -> bool:
