@@ -44,7 +44,7 @@ from accords.extract.episodes import (
     strong_trigger,
 )
 from accords.extract.nlp import RULES, Annotation, annotate_docs, annotators
-from accords.extract.people import DocPerson, cite, collect_people, mark_not_people
+from accords.extract.people import DocPerson, cite, collect_people, mark_not_people, split_joined_names
 from accords.extract.publishers import publisher_state
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
@@ -83,6 +83,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     for sent in anns:
         sent.dates = anchor_years(sent.dates, published)
     dateline = find_dateline(anns)
+    split_joined_names(anns, lex)
     people = collect_people(text, doc.source_id, anns, lex)
     mark_not_people(anns, people, lex)
     facts = DocFacts(doc)
@@ -212,6 +213,11 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
         # Uzbekistan: the visitor came from the article's other state
         other = next(c for c in main.countries if c not in country_cites)
         country_cites[other] = main.country_cites[other]
+    if len(country_cites) < 2 and ep.background and main is not None and main.kind == kind_m.value == \
+            "commission_session" and set(country_cites) <= set(main.countries):
+        # "komissiyaning avvalgi majlisi … Toshkentda o'tgan edi": an earlier session of the
+        # article's commission, whose parties are the same
+        country_cites = {**main.country_cites, **country_cites}
     if len(country_cites) < 2:
         return None, None
     date, basis, dcite, weekday = _meeting_date(doc, anns, ep, dateline)

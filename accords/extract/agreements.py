@@ -237,6 +237,7 @@ def _extent(ann: Annotated, m: Match, lex: Lexicon, names: set[int], dated: froz
     if lex.value("head") == "final":
         while (first > 0 and m.first - first < 30 and not boundary(first - 1, first)
                and not blocked(first - 1) and not next_document(first - 1)
+               and first - 1 not in dated  # "1 Temmuz 2023'te yürürlüğe giren … Anlaşması": the date is no title's
                and (first - 1 not in names or titled(first - 1))):
             first -= 1
     else:
@@ -328,9 +329,12 @@ def dated_participles(ann: Annotated, lex: Lexicon) -> list[tuple[Match, DateMen
     shartnoma"), or after it in a head-initial language ("Дорожной карты …, подписанной Казахстаном,
     Азербайджаном и Грузией в ноябре 2022 года"). States, places and the words joining them do
     not count towards the distance. Each names a document signed on that earlier day, whatever the
-    sentence itself reports; a participle without a date is left alone (it may be the main signing's)."""
+    sentence itself reports, however future or planned the rest of the sentence is; a participle
+    without a date is left alone (it may be the main signing's)."""
     out: list[tuple[Match, DateMention]] = []
-    finals = [m for m in ann.of("signing_final") if m.last != len(ann.tokens) - 1 and not ann.cancelled(m)]
+    # a planned or future clause around it does not make such a participle's past signing future:
+    # "Erdoğan, 29 Mart 2022'de imzalanan … Anlaşması'nın kapsamının genişletilmesiyle … ulaşılacağına …"
+    finals = [m for m in ann.of("signing_final") if m.last != len(ann.tokens) - 1]
     if not finals:
         return out
     dates = [d for d in ann.dates if d.date.year is not None] + \

@@ -190,6 +190,30 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
     return [people[k] for k in order if people[k].role_en is not None and people[k].given is not None]
 
 
+def split_joined_names(anns: list[Annotated], lex: Lexicon) -> None:
+    """Split a run of four capitalised words that is two names the document writes apart
+    elsewhere ("Prezident İlham Əliyev Şavkat Mirziyoyevlə telefonla danışıb": İlham Əliyev
+    and Şavkat Mirziyoyev, each named alone in the body)."""
+
+    def key(given: str | None, surname: str) -> tuple[str, str]:
+        return skeleton(given or ""), skeleton(surname_stem(surname, lex))
+
+    pairs = {key(nm.given, nm.surname) for ann in anns for nm in ann.names
+             if nm.initial is None and nm.given is not None and nm.last - nm.first == 1}
+    for ann in anns:
+        for k, nm in enumerate(ann.names):
+            if nm.last - nm.first != 3 or nm.initial is not None or nm.surname_first:
+                continue
+            left = make_name(ann.text, ann.tokens, nm.first, nm.first + 1, lex, None)
+            right = make_name(ann.text, ann.tokens, nm.first + 2, nm.last, lex, None)
+            if key(left.given, left.surname) in pairs and key(right.given, right.surname) in pairs:
+                left.role_first, left.normal = nm.role_first, None
+                ann.names[k : k + 1] = [left, right]
+                for later in ann.names[k + 2 :]:  # indexes of the names before them moved by one
+                    if later.coordinated_with is not None and later.coordinated_with >= k:
+                        later.coordinated_with += 1
+
+
 def mark_not_people(anns: list[Annotated], people: list[DocPerson], lex: Lexicon) -> None:
     """Mark in each sentence the capitalised words that look like a name but have no initial or
     singular role, and whose surname key is none of the document's people's: a title's capitalised
@@ -199,20 +223,19 @@ def mark_not_people(anns: list[Annotated], people: list[DocPerson], lex: Lexicon
     for si, ann in enumerate(anns):
         joined = {k for k, nm in enumerate(ann.names) if nm.coordinated_with is not None} | {
             nm.coordinated_with for nm in ann.names if nm.coordinated_with is not None}
-        lone = [nm for k, nm in enumerate(ann.names) if nm.initial is None and k not in joined  # "X, Y and Z": names
-                and (nm.role_first is None or _plural_role(ann, nm.role_first))
-                and skeleton(surname_stem(nm.surname, lex)) not in known]
         words: set[int] = set()
-        for nm in lone:
+        for k, nm in enumerate(ann.names):
+            if nm.initial is not None or skeleton(surname_stem(nm.surname, lex)) in known:
+                continue
             found = _known_start(ann, nm, known, lex)
             if found is not None:  # "Дин Сюэсян Ынтымақтастық комитетінің …": the person, then title words
                 key, short = found
-                ann.names[ann.names.index(nm)] = short
+                ann.names[k] = short
                 owner = next(p for p in people if p.key.split("~")[0] == key)
                 owner.mentions = sorted([*owner.mentions, (si, short)], key=lambda m: (m[0], m[1].first))
                 words.update(range(short.last + 1, nm.last + 1))
-            else:
-                words.update(range(nm.first, nm.last + 1))
+            elif k not in joined and (nm.role_first is None or _plural_role(ann, nm.role_first)):
+                words.update(range(nm.first, nm.last + 1))  # "X, Y and Z" are names, whoever they are
         if words:
             ann.not_people = frozenset(words)
 
