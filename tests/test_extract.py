@@ -600,3 +600,39 @@ def test_publisher_state_by_host(url: str, state: str | None) -> None:
 def test_a_portfolio_names_the_whole_ministry(tmp_path: Path, text: str, roles: set[str]) -> None:
     [m] = run(tmp_path, text, "ru").meetings
     assert {p.role_en for p in m.participants} == roles
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("ASTANA. KAZINFORM – President Kassym-Jomart Tokayev received …", "KZ"),
+    ("BAKU, Azerbaijan, June 3 (Trend) - The ministers met …", "AZ"),
+    ("Бишкек, 13-март, 2025-жыл. /Кабар/. Тажикстандын Президенти …", "KG"),
+    ("The trend in trade is up; Kazinformative is no agency.", None),  # as written and as a whole word
+    ("x" * 500 + " KAZINFORM", None),  # only where an agency signs its copy: the first lines
+])
+def test_agency_state_from_the_first_lines(text: str, state: str | None) -> None:
+    from accords.extract.publishers import agency_state
+
+    assert agency_state(text) == state
+
+
+def test_a_seed_without_url_takes_its_agency_s_state_and_earlier_the_same_day_is_that_day(tmp_path: Path) -> None:
+    """An office named alone on Kazinform is Kazakhstan's; "Earlier the same day" is a second
+    meeting of the reported day, not an undated earlier one."""
+    facts = run(tmp_path, "23 April 2025 09:41\n\nASTANA. KAZINFORM – President Kassym-Jomart Tokayev received "
+                "Deputy Prime Minister and Minister of Foreign Affairs of Pakistan Ishaq Dar at the Akorda on "
+                "Tuesday.\n\nEarlier the same day, Dar held talks with Minister of Foreign Affairs of Kazakhstan "
+                "Murat Nurtleu.", "en")
+    reception, talks = facts.meetings
+    assert {(p.name, p.country) for p in reception.participants} == {("Kassym-Jomart Tokayev", "KZ"),
+                                                                      ("Ishaq Dar", "PK")}
+    assert (talks.date.iso(), {p.name for p in talks.participants}) == ("2025-04-22", {"Ishaq Dar", "Murat Nurtleu"})
+
+
+def test_the_two_ministers_of_a_background_signing_are_the_article_s(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-06-03 BAKU, June 3. Azerbaijan's Minister of Energy Parviz Shahbazov and "
+                "Uzbekistan's Minister of Energy Jurabek Mirzamakhmudov met in Baku.\n\nMirzamakhmudov praised "
+                "the results of the previous roadmap for 2023-2025, which the two ministers signed in August 2023.",
+                "en")
+    [earlier] = facts.agreements
+    assert (earlier.signed_date.iso(), {p.name for p in earlier.signatories}) == (
+        "2023-08", {"Parviz Shahbazov", "Jurabek Mirzamakhmudov"})

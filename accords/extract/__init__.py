@@ -45,7 +45,7 @@ from accords.extract.episodes import (
 )
 from accords.extract.nlp import RULES, Annotation, annotate_docs, annotators
 from accords.extract.people import DocPerson, cite, collect_people, mark_not_people, split_joined_names
-from accords.extract.publishers import publisher_state
+from accords.extract.publishers import agency_state, publisher_state
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
 from accords.names import skeleton, transliterate
@@ -117,12 +117,14 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
 
 def _with_publisher_home(doc: Document, anns: list[Annotated], lex: Lexicon) -> Lexicon:
     """An en or ru article (no ``home_country`` in its lexicon) from a publisher of a known state
-    (:mod:`accords.extract.publishers`) means that state's officials where it names an office
+    (:mod:`accords.extract.publishers`: by its url, else by the agency named in its first lines)
+    means that state's officials where it names an office
     alone ("President Ilham Aliyev received …" on an Azerbaijani site), if it names the state
     at all: an article of two other states' leaders leaves such officials without one."""
     if lex.value("home_country") is not None:
         return lex
-    home = publisher_state(doc.meta.get("url", ""))
+    url = doc.meta.get("url", "")
+    home = publisher_state(url) if url else agency_state(doc.text, doc.body_start)
     if home is None or not any(m.category == "countries" and m.value == home for a in anns for m in a.matches):
         return lex
     return replace(lex, data={**lex.data, "home_country": home})
@@ -614,8 +616,10 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
             if not in_headline:
                 headline_only.discard(id(target))
         named = named_people(a, by_key, mentions)
+        # "the two ministers" of a background signing: the article's officials
+        referred = [*ep.people, *(p for p in episodes[0].people if p not in ep.people)] if ep.background else None
         who = [(person, s, e) for sig in sigs for person, s, e in signers(a, sig, by_key, mentions, ep.people, lex,
-                                                                         named, tree)]
+                                                                         named, tree, referred)]
         for person, s, e in who:
             for ag in sentence_agreements:
                 if all(x.surname_key != person.key for x in ag.signatories):

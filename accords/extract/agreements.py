@@ -410,14 +410,17 @@ Tree = Mapping[tuple[int, int], tuple[tuple[int, int] | None, str]]  # span → 
 def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: list[DocMention],
             participants: list[DocPerson], lex: Lexicon,
             named: list[tuple[NameMention, DocPerson]] | None = None,
-            tree: Tree | None = None) -> list[tuple[DocPerson, int, int]]:
+            tree: Tree | None = None, referred: list[DocPerson] | None = None) -> list[tuple[DocPerson, int, int]]:
     """People the sentence says signed, with the span naming each (empty for a bare passive).
 
     ``named``: :func:`named_people` of the sentence, when the caller has it already.
     ``tree``: the NLP layer's dependency parse, where it has one: of the names before an
     active signing verb, those it shows are the verb's subject (or joined to it) signed;
     "After the talks with X, Y and Z signed" leaves X out. Where the parse finds no
-    subject among them, the rules' reading stands."""
+    subject among them, the rules' reading stands.
+    ``referred``: whom a plural reference ("the two ministers") may name, when not the
+    participants (a background signing: the article's officials).
+    """
     if named is None:
         named = named_people(ann, people, titles)
     witnessed = witnesses(ann, lex)
@@ -447,12 +450,16 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             refs = [m for m in ann.of("signer_refs") if m.first not in witnessed
                     and (m.first > near.last if side == "after" else m.last < near.first)]
             if refs:
-                return _resolve_refs(refs[0] if side == "after" else refs[-1], participants, ann)
+                return _resolve_refs(refs[0] if side == "after" else refs[-1], referred or participants, ann)
     else:
         # subjects precede the verb, after any speech verb: "Tashiev recalled that in 2021 the
         # governments signed …" names the speaker, not a signatory
         lo = max((mm.last + 1 for mm in ann.of("speech_verbs") if mm.last < trig.first), default=0)
         chosen = [(nm, p) for nm, p in named if lo <= nm.first and nm.last < trig.first]
+        nearer = [m for m in ann.of("signer_refs") if chosen and chosen[-1][0].last < m.first and m.last < trig.first
+                  and m.first not in witnessed]
+        if nearer:  # "X praised the roadmap, which the two ministers signed": the reference is the subject
+            return _resolve_refs(nearer[-1], referred or participants, ann)
         if tree and len(chosen) > 1:
             chosen = _subjects(ann, trig, chosen, tree) or chosen
         unnamed = _role_refs(ann, lo, trig.first - 1, participants, witnessed)
@@ -460,7 +467,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             refs = [m for m in ann.of("signer_refs") if lo <= m.first and m.last < trig.first
                     and m.first not in witnessed]
             if refs:
-                return _resolve_refs(refs[-1], participants, ann)
+                return _resolve_refs(refs[-1], referred or participants, ann)
         if not chosen and not unnamed and lex.value("subject_after_verb"):
             # "Соглашение подписали министр обороны Кыргызстана Бекболотов и …": where word order
             # is free, the subjects may follow the verb, in its clause
@@ -473,7 +480,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
                 refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause
                         and m.first not in witnessed]
                 if refs:
-                    return _resolve_refs(refs[0], participants, ann)
+                    return _resolve_refs(refs[0], referred or participants, ann)
     for nm, p in chosen:
         if p is not None and all(p is not q for q, _, _ in out):
             out.append((p, nm.start, nm.end))

@@ -160,10 +160,9 @@ def split_episodes(events: list[Annotated], published: PartialDate | None, datel
     for a in events:
         d = dates[id(a)]
         earlier = _told_as_earlier(a, dateline)  # "Earlier, the two countries signed …": before this event
-        if d is None and not earlier and last is not None and last.background \
-                and (_same_day(a) or _continues(a, last)):
-            # "… talks in Astana on 17 September 2024. That day, a declaration was signed"; "Recall
-            # that on 31 March 2025 a summit was held in Khujand. There, the presidents signed …"
+        if d is None and not earlier and last is not None and last.background and _continues(a, last):
+            # "Recall that on 31 March 2025 a summit was held in Khujand. There, the presidents
+            # signed …"; "… talks in Astana on 17 September 2024. That day, a declaration was signed"
             last.events.append(a)
             continue
         if not earlier and (reference is None or d is None
@@ -190,16 +189,18 @@ def _continues(ann: Annotated, episode: Episode) -> bool:
     return before.sentence.end <= ann.sentence.start and "\n" not in between and not relative_words(ann.matches)
 
 
-def _same_day(ann: Annotated) -> bool:
-    """Does the sentence put its event on the day of the one before (``same_day_words``)?"""
-    return any(not ann.cancelled(m) for m in ann.of("same_day_words"))
-
-
 def _told_as_earlier(ann: Annotated, dateline: Dateline | None) -> bool:
     """Does the sentence open with a word that puts its event before the one reported
     (``earlier_words``: "Earlier, …", "Ранее …", "Bundan əvvəl …")?"""
     first = dateline.last + 1 if dateline is not None and dateline.ann is ann else 0
-    return any(m.first == first and not ann.cancelled(m) for m in ann.of("earlier_words"))
+    same_day = [m for m in ann.of("same_day_words") if not ann.cancelled(m)]
+    return any(m.first == first and not ann.cancelled(m)
+               and not any(0 <= s.first - m.last <= SAME_DAY_REACH or 0 <= m.first - s.last <= SAME_DAY_REACH
+                           for s in same_day)  # "Earlier the same day, …": that day, not before it
+               for m in ann.of("earlier_words"))
+
+
+SAME_DAY_REACH = 3  # tokens between an earlier word and "the same day" ("Earlier on the same day")
 
 
 _EVENT_WORDS = frozenset({"meeting_triggers", "held_verbs", "signing_active", "signing_passive", "signing_final"})

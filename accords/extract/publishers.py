@@ -7,8 +7,10 @@ languages' lexicons have no ``home_country``, so the publisher's state stands in
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -18,10 +20,34 @@ PUBLISHERS_FILE = "publishers.yml"
 
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str | None]]:
-    data = yaml.safe_load(resources.files("accords").joinpath(PUBLISHERS_FILE).read_text(encoding="utf-8")) or {}
+    data = _data()
     domains = {str(k).lower(): str(v) for k, v in (data.get("domains") or {}).items()}
     hosts = {str(k).lower(): (None if v is None else str(v)) for k, v in (data.get("hosts") or {}).items()}
     return domains, hosts
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data = yaml.safe_load(resources.files("accords").joinpath(PUBLISHERS_FILE).read_text(encoding="utf-8")) or {}
+    return data if isinstance(data, dict) else {}
+
+
+HEAD_CHARS = 400  # where an agency signs its copy: the dateline and the first lines
+
+
+@cache
+def _agencies() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {str(k): str(v) for k, v in (_data().get("agencies") or {}).items()}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if names else r"(?!x)x"), names
+
+
+def agency_state(text: str, start: int = 0) -> str | None:
+    """The state of the agency whose name signs the copy ("ASTANA. KAZINFORM –", "(Trend)")
+    in the first lines of the body from ``start``, if one is listed."""
+    pattern, names = _agencies()
+    found = pattern.search(text, start, start + HEAD_CHARS)
+    return names[found.group(0)] if found else None
 
 
 def publisher_state(url: str) -> str | None:
