@@ -280,7 +280,17 @@ def _of_title(ann: Annotated, m: Match, lex: Lexicon) -> bool:
 def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
     """The first reported-as-held trigger that is not a visit; talks held by phone or video in
     the same sentence ("held talks via videoconference") make a call, a commission's session or a
-    summit held by video stays what it is."""
+    summit held by video stays what it is. A session is a summit where the event is told as one
+    ("… took part in the meeting of the Council of Heads of State. The meeting was held …")."""
+    a, m = _choose_kind_first(triggers)
+    if m.value == "commission_session" and m.first == m.last:  # a bare "заседание", "session"
+        summit = next(((b, x) for b, x in triggers if x.value == "summit"), None)
+        if summit is not None:
+            return summit
+    return a, m
+
+
+def _choose_kind_first(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
     triggers = [(a, m) for a, m in triggers if not _occasion(a, m)] or triggers
     strong = [(a, m) for a, m in triggers if strong_trigger(a, m, participle=False)]
     weak = [(a, m) for a, m in triggers if not strong_trigger(a, m, participle=False)]
@@ -667,12 +677,18 @@ def _list_item(text: str, a: Annotated) -> bool:
 def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[DocMention], lead: _ListLead,
                     agreements: list[AgreementFact], of_kind: dict[str, list[AgreementFact]], in_body: set[int],
                     dateline: Dateline | None, pair: MeetingFact | None) -> None:
-    """The documents an item of a signing's list names, signed as the lead says (by whom it says)."""
-    for d in mentions:
-        numbered = d.counted and d.last > d.first  # "1) Memorandum of understanding …": the item's number
-        if (d.generic and not numbered) or _find_same(of_kind.get(d.kind, []), d) is not None:
-            continue
-        ag = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic, len(agreements),
+    """The documents an item of a signing's list names, signed as the lead says (by whom it says).
+    An item that names no kind of document is one all the same, of kind "other" ("– Решение о
+    председательстве в Содружестве в 2026 году;"): the lead says its items were signed."""
+    found = [(d.kind, d.start, d.end, d.quoted, d.topic) for d in mentions
+             if not (d.generic and not (d.counted and d.last > d.first))  # "1) Memorandum …": the item's number
+             and _find_same(of_kind.get(d.kind, []), d) is None]
+    if not mentions:
+        span = _item_span(doc.text, a)
+        if span is not None:
+            found = [("other", *span, False, frozenset())]
+    for kind, start, end, quoted, topic in found[:1]:  # one document per item: a kind word inside its title is part of it
+        ag = _new_agreement(doc, a, lex, kind, start, end, quoted, topic, len(agreements),
                             lead.meeting, lead.sigs, lead.episode, dateline, pair, sig_ann=lead.ann)
         for person, s, e in lead.signers:
             if all(x.surname_key != person.key for x in ag.signatories):
@@ -681,7 +697,16 @@ def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[Do
         agreements.append(ag)
         of_kind.setdefault(ag.kind, []).append(ag)
         in_body.add(id(ag))
-        break  # one document per item: a kind word inside its title is part of it
+
+
+def _item_span(text: str, a: Annotated) -> tuple[int, int] | None:
+    """The words of a list item, without its mark and closing punctuation."""
+    mark = _LIST_MARK.match(text, a.sentence.start)
+    start = mark.end() if mark is not None else a.sentence.start
+    end = a.sentence.end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ";.,"):
+        end -= 1
+    return (start, end) if any(c.isalpha() for c in text[start:end]) else None
 
 
 GENERAL_KIND = "agreement"  # the kind of the general word ("agreement", "соглашение", "saziş")

@@ -604,7 +604,9 @@ def _resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> 
                                                                 "counterpart"},
               "head_of_state": {"head_of_state", "counterpart"}, "head_of_government": {"head_of_government",
                                                                                        "counterpart"}}
-    group = [p for p in participants if p.role_class in wanted.get(cls, {cls}) and p.country]
+    group = [p for p in participants if p.country and (p.role_class in wanted.get(cls, {cls}) or (
+        # "Председатель КНР": the chairman of a state, not of a body, is its head
+        cls in ("head_of_state", "head") and p.role_class == "chair" and p.role_en == "Chairman"))]
     countries = [p.country for p in group]
     if len(group) < 2 or len(set(countries)) != len(countries):
         return []  # not unambiguous

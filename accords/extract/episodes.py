@@ -354,6 +354,7 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
     country = {p.key: p.country for p in people}
     encounters: list[tuple[Episode, set[str], bool]] = []  # episode, its people, held by phone
     met = False  # whether a sentence so far reports a meeting (a signing alone is none yet)
+    first_day: tuple[str, int | None] | None = None  # the relative day the first encounter is told on
     for a in main.events:
         who = named.get(index[id(a)], set())
         meets = [m for m in a.of("meeting_triggers") if not a.cancelled(m) and strong_trigger(a, m)]
@@ -361,6 +362,7 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         if not encounters:
             encounters.append((Episode([a]), set(who), call))
             met = bool(meets)
+            first_day = _relative_day(a)
             continue
         if not met:
             # "X and Y signed a programme." … "The signing took place after talks held in Astana,
@@ -368,6 +370,7 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
             encounters[0][0].events.append(a)
             encounters[0] = (encounters[0][0], encounters[0][1] | who, call)
             met = bool(meets)
+            first_day = first_day or _relative_day(a)
             continue
         first_people = encounters[0][1]
         current, current_people, current_call = encounters[-1]
@@ -375,8 +378,11 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         named_states = {m.value for m in a.of("countries") if not a.cancelled(m)}
         guests = _guests(who, first_people, country, named_states)
         parties = _states(who | guests, country)
+        day = _relative_day(a)
         new = bool(meets) and _states(first_people, country) >= 2 and parties >= 2 and (
             (bool(who - first_people) and bool(first_people - who))
+            # "… held today in Dushanbe. The day before, X met Y": another day, another meeting
+            or (day is not None and first_day is not None and day != first_day)
             or (apart and who != current_people)
             or (call and not current_call and bool(who - current_people))
             or (parties == 2 < _states(first_people, country)))  # two of a multilateral meeting's states
@@ -386,7 +392,15 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         home = next((e for e in reversed(encounters) if who <= e[1]), encounters[-1])
         home[0].events.append(a)
         home[1].update(who)
+        if home is encounters[0] and first_day is None:
+            first_day = day
     return [e for e, _, _ in encounters]
+
+
+def _relative_day(ann: Annotated) -> tuple[str, int | None] | None:
+    """The relative day the sentence tells its event on ("today", "yesterday", a weekday), if any."""
+    found = [r for r in relative_words(ann.matches) if not ann.cancelled(r.match)]
+    return (found[0].kind, found[0].weekday) if found else None
 
 
 def _states(keys: set[str], country: dict[str, str | None]) -> int:
