@@ -199,7 +199,7 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
     triggers = [(a, m) for a in ep.events for m in a.of("meeting_triggers") if not a.cancelled(m)]
     if not triggers:
         return None, None
-    kind_ann, kind_m = _choose_kind([(a, m) for a, m in triggers if not _of_title(a, m, lex)] or triggers)
+    kind_ann, kind_m = _choose_kind([(a, m) for a, m in triggers if not _of_title(a, m, lex)] or triggers, lex)
     text = doc.text
     country_cites = _countries(doc, ep, dateline, lex)
     call = kind_m.value == "phone_call"
@@ -277,7 +277,7 @@ def _of_title(ann: Annotated, m: Match, lex: Lexicon) -> bool:
     return any(x is not None and x.category == "document_kinds" for x in near)
 
 
-def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
+def _choose_kind(triggers: list[tuple[Annotated, Match]], lex: Lexicon) -> tuple[Annotated, Match]:
     """The first reported-as-held trigger that is not a visit; talks held by phone or video in
     the same sentence ("held talks via videoconference") make a call, a commission's session or a
     summit held by video stays what it is. A session is a summit where the event is told as one
@@ -287,7 +287,22 @@ def _choose_kind(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Ma
         summit = next(((b, x) for b, x in triggers if x.value == "summit"), None)
         if summit is not None:
             return summit
+    if m.value == "visit" and _guest_visit(a, m, lex):  # "… səfərdə olan … nazirlə görüşündə imzalanıb"
+        other = next(((b, x) for b, x in triggers if x.value != "visit" and not _occasion(b, x)), None)
+        if other is not None:
+            return other
     return a, m
+
+
+def _guest_visit(a: Annotated, m: Match, lex: Lexicon) -> bool:
+    """Is the visit word a participle of its guest ("səfərdə olan", ``guest_visits``)?"""
+    words = [t.fold for t in a.tokens[m.first : m.last + 1]]
+    for term in lex.words("guest_visits"):
+        parts = term.split()
+        if len(parts) == len(words) and all(
+                w.startswith(p[:-1]) if p.endswith("*") else w == p for p, w in zip(parts, words, strict=True)):
+            return True
+    return False
 
 
 def _choose_kind_first(triggers: list[tuple[Annotated, Match]]) -> tuple[Annotated, Match]:
@@ -563,7 +578,10 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
         if not sigs:
             for participle, when in dated_participles(a, lex):  # "2021-ci ildə imzalanmış Şuşa Bəyannaməsi"
                 d = _participle_document(mentions, participle, lex)
-                if d is not None and _find_same(of_kind.get(d.kind, []), d) is None:
+                same = None if d is None else _find_same(of_kind.get(d.kind, []), d, period(text[d.start:d.end], lex))
+                if same is not None and not same.signed_date.compatible(when.date):
+                    same = None  # signed on another day: another document of that kind
+                if d is not None and same is None:
                     ag = _new_agreement(doc, a, lex, d.kind, d.start, d.end, d.quoted, d.topic, len(agreements),
                                         None, [Signing(participle, "passive")], Episode([a], True, when),
                                         dateline, pair)
@@ -597,7 +615,7 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                 if target is not None and d.kind not in ("other", "agreement", target.kind):
                     target = None  # a bare "Deklarasyonu" is no earlier memorandum
             else:
-                target = _find_same(of_kind.get(d.kind, []), d)
+                target = _find_same(of_kind.get(d.kind, []), d, period(text[d.start:d.end], lex))
             if target is None and d.generic:
                 ante = next((x for x in reversed(antecedents) if d.kind in ("other", x[0])), None)
                 if ante is None and d.kind == "other" and not d.topic:
@@ -682,7 +700,7 @@ def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[Do
     председательстве в Содружестве в 2026 году;"): the lead says its items were signed."""
     found = [(d.kind, d.start, d.end, d.quoted, d.topic) for d in mentions
              if not (d.generic and not (d.counted and d.last > d.first))  # "1) Memorandum …": the item's number
-             and _find_same(of_kind.get(d.kind, []), d) is None]
+             and _find_same(of_kind.get(d.kind, []), d, period(doc.text[d.start:d.end], lex)) is None]
     if not mentions:
         span = _item_span(doc.text, a)
         if span is not None:
@@ -751,10 +769,15 @@ MAX_SAME_KIND = 200
 reports a handful; the bound keeps a hostile one with thousands linear."""
 
 
-def _find_same(agreements: list[AgreementFact], d: DocMention) -> AgreementFact | None:
-    """An agreement of this article with the same kind and a compatible topic."""
+def _find_same(agreements: list[AgreementFact], d: DocMention,
+               years: tuple[int, int, int, int] | None = None) -> AgreementFact | None:
+    """An agreement of this article with the same kind and a compatible topic, and the same
+    validity years where both titles give them (``years``: :func:`period` of ``d``'s title): the
+    roadmap "for 2023–2025" is not the one "for 2026–2028"."""
     for ag in agreements[:MAX_SAME_KIND]:
         if ag.kind != d.kind:
+            continue
+        if years is not None and ag.valid_from is not None and (ag.valid_from, ag.valid_to) != years[:2]:
             continue
         if ag.topic <= d.topic or d.topic <= ag.topic:
             return ag
