@@ -18,6 +18,7 @@ from accords.extract.agreements import (
     named_people,
     period,
     relative_subjects,
+    resolve_refs,
     signers,
     signings,
 )
@@ -96,7 +97,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
         ep.people = participants_of(people, anns, ep, lex)
         follows = meetings[0] if ep.follows is not None and meetings else None
         meeting, wd = _meeting(doc, anns, ep, dateline, lex, f"m{len(facts.meetings) + 1}", follows,
-                               meetings[0] if meetings else None)
+                               meetings[0] if meetings else None, episodes[0].people)
         weekday = wd if not meetings else weekday
         meetings.append(meeting)
         if meeting is not None:
@@ -190,12 +191,14 @@ def _is_event(ann: Annotated) -> bool:
 
 
 def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None, lex: Lexicon,
-             local_id: str, follows: MeetingFact | None = None, main: MeetingFact | None = None
-             ) -> tuple[MeetingFact | None, int | None]:
+             local_id: str, follows: MeetingFact | None = None, main: MeetingFact | None = None,
+             main_people: list[DocPerson] | None = None) -> tuple[MeetingFact | None, int | None]:
     """The meeting an episode reports (and the weekday written with its date), if it names two states.
 
     ``follows``: the main meeting of the day, for a later encounter of it (a reception, a side
-    meeting), whose date and place are the main meeting's unless its own sentences say otherwise."""
+    meeting), whose date and place are the main meeting's unless its own sentences say otherwise.
+    ``main_people``: the main meeting's officials, whom a background meeting of "the heads of
+    state" names."""
     triggers = [(a, m) for a in ep.events for m in a.of("meeting_triggers") if not a.cancelled(m)]
     if not triggers:
         return None, None
@@ -220,6 +223,13 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
         # "komissiyaning avvalgi majlisi … Toshkentda o'tgan edi": an earlier session of the
         # article's commission, whose parties are the same
         country_cites = {**main.country_cites, **country_cites}
+    referred: list[DocPerson] = []
+    if len(country_cites) < 2 and ep.background and main is not None and set(country_cites) <= set(main.countries):
+        # "davlat rahbarlarining 2023-yil noyabr oyida Samarqandda bo'lib o'tgan uchrashuvi": an
+        # earlier meeting of the article's heads of state, named by a plural reference only
+        referred = _referred(ep, main_people or [])
+        if {p.country for p in referred} == set(main.countries):
+            country_cites = {**main.country_cites, **country_cites}
     if len(country_cites) < 2:
         return None, None
     date, basis, dcite, weekday = _meeting_date(doc, anns, ep, dateline)
@@ -229,8 +239,19 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
                      kind_ann.tokens[kind_m.last].end)
     meeting = MeetingFact(local_id, kind_m.value, kind_cite, tuple(sorted(country_cites)), country_cites,
                           date, basis, dcite, city, city_basis, city_cite)
-    meeting.participants = [_person_fact(p, doc.language) for p in ep.people]
+    meeting.participants = [_person_fact(p, doc.language) for p in [*ep.people, *(q for q in referred
+                                                                                  if q not in ep.people)]]
     return meeting, weekday
+
+
+def _referred(ep: Episode, people: list[DocPerson]) -> list[DocPerson]:
+    """The officials the first plural reference of the episode's sentences ("the heads of state",
+    "the ministers") names among ``people``: one of that rank per state, or none."""
+    for a in ep.events:
+        for m in a.of("signer_refs"):
+            if not a.cancelled(m):
+                return [p for p, _, _ in resolve_refs(m, people, a)]
+    return []
 
 
 def _countries(doc: Document, ep: Episode, dateline: Dateline | None, lex: Lexicon) -> dict[str, Citation]:
@@ -705,7 +726,8 @@ def _list_documents(doc: Document, a: Annotated, lex: Lexicon, mentions: list[Do
         span = _item_span(doc.text, a)
         if span is not None:
             found = [("other", *span, False, frozenset())]
-    for kind, start, end, quoted, topic in found[:1]:  # one document per item: a kind word inside its title is part of it
+    # one document per item: a kind word inside its title is part of it
+    for kind, start, end, quoted, topic in found[:1]:
         ag = _new_agreement(doc, a, lex, kind, start, end, quoted, topic, len(agreements),
                             lead.meeting, lead.sigs, lead.episode, dateline, pair, sig_ann=lead.ann)
         for person, s, e in lead.signers:

@@ -450,7 +450,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             refs = [m for m in ann.of("signer_refs") if m.first not in witnessed
                     and (m.first > near.last if side == "after" else m.last < near.first)]
             if refs:
-                return _resolve_refs(refs[0] if side == "after" else refs[-1], referred or participants, ann)
+                return resolve_refs(refs[0] if side == "after" else refs[-1], referred or participants, ann)
     else:
         # subjects precede the verb, after any speech verb: "Tashiev recalled that in 2021 the
         # governments signed …" names the speaker, not a signatory
@@ -459,7 +459,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
         nearer = [m for m in ann.of("signer_refs") if chosen and chosen[-1][0].last < m.first and m.last < trig.first
                   and m.first not in witnessed]
         if nearer:  # "X praised the roadmap, which the two ministers signed": the reference is the subject
-            return _resolve_refs(nearer[-1], referred or participants, ann)
+            return resolve_refs(nearer[-1], referred or participants, ann)
         if tree and len(chosen) > 1:
             chosen = _subjects(ann, trig, chosen, tree) or chosen
         unnamed = _role_refs(ann, lo, trig.first - 1, participants, witnessed)
@@ -467,7 +467,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
             refs = [m for m in ann.of("signer_refs") if lo <= m.first and m.last < trig.first
                     and m.first not in witnessed]
             if refs:
-                return _resolve_refs(refs[-1], referred or participants, ann)
+                return resolve_refs(refs[-1], referred or participants, ann)
         if not chosen and not unnamed and lex.value("subject_after_verb"):
             # "Соглашение подписали министр обороны Кыргызстана Бекболотов и …": where word order
             # is free, the subjects may follow the verb, in its clause
@@ -480,7 +480,7 @@ def signers(ann: Annotated, sig: Signing, people: dict[str, DocPerson], titles: 
                 refs = [m for m in ann.of("signer_refs") if m.first > trig.last and ann.clause[m.first] == clause
                         and m.first not in witnessed]
                 if refs:
-                    return _resolve_refs(refs[0], referred or participants, ann)
+                    return resolve_refs(refs[0], referred or participants, ann)
     for nm, p in chosen:
         if p is not None and all(p is not q for q, _, _ in out):
             out.append((p, nm.start, nm.end))
@@ -596,7 +596,7 @@ def _agent_case(ann: Annotated, nm: NameMention, lex: Lexicon) -> bool:
     return case is None or case == str(want)
 
 
-def _resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> list[tuple[DocPerson, int, int]]:
+def resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> list[tuple[DocPerson, int, int]]:
     """"the ministers signed": the named participants of that class, one per country."""
     cls = ref.value
     wanted = {"minister": {"minister", "counterpart"}, "head": {"minister", "head", "head_of_state",
