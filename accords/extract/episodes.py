@@ -193,10 +193,12 @@ def _told_as_earlier(ann: Annotated, dateline: Dateline | None) -> bool:
     """Does the sentence open with a word that puts its event before the one reported
     (``earlier_words``: "Earlier, …", "Ранее …", "Bundan əvvəl …")?"""
     first = dateline.last + 1 if dateline is not None and dateline.ann is ann else 0
-    same_day = [m for m in ann.of("same_day_words") if not ann.cancelled(m)]
+    # "Earlier the same day", "Earlier on Tuesday": a day the sentence names, not a day before it
+    same_day = [m for m in ann.of("same_day_words") if not ann.cancelled(m)] + [
+        r.match for r in relative_words(ann.matches) if not ann.cancelled(r.match)]
     return any(m.first == first and not ann.cancelled(m)
                and not any(0 <= s.first - m.last <= SAME_DAY_REACH or 0 <= m.first - s.last <= SAME_DAY_REACH
-                           for s in same_day)  # "Earlier the same day, …": that day, not before it
+                           for s in same_day)
                for m in ann.of("earlier_words"))
 
 
@@ -361,7 +363,7 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         call = any(m.value == "phone_call" for m in meets)
         if not encounters:
             encounters.append((Episode([a]), set(who), call))
-            met = bool(meets)
+            met = bool(meets) or _took_part(a)
             first_day = _relative_day(a)
             continue
         if not met:
@@ -369,7 +371,7 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
             # also attended by Z": the talks are the occasion of the signing told first
             encounters[0][0].events.append(a)
             encounters[0] = (encounters[0][0], encounters[0][1] | who, call)
-            met = bool(meets)
+            met = bool(meets) or _took_part(a)
             first_day = first_day or _relative_day(a)
             continue
         first_people = encounters[0][1]
@@ -395,6 +397,12 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         if home is encounters[0] and first_day is None:
             first_day = day
     return [e for e, _, _ in encounters]
+
+
+def _took_part(ann: Annotated) -> bool:
+    """Does the sentence report someone taking part in a meeting ("took part in the summit")?"""
+    return any(not ann.cancelled(m) for m in ann.of("participation")) and any(
+        not ann.cancelled(m) for m in ann.of("meeting_triggers"))
 
 
 def _relative_day(ann: Annotated) -> tuple[str, int | None] | None:
