@@ -28,8 +28,8 @@ from accords.model import DocFacts, Document
 FORMAT = 1
 CACHE_DIR = ".cache"
 # The modules whose code decides what extraction returns (and how it is stored).
-_CODE = ("extract", "lexicon.py", "text.py", "names.py", "model.py", "models.py", "stanza.yml", "factjson.py",
-         "publishers.yml")
+_CODE = ("extract", "lexicon.py", "text.py", "names.py", "palladius.yml", "model.py", "models.py", "stanza.yml",
+         "factjson.py", "publishers.yml")
 
 
 @cache

@@ -10,7 +10,7 @@ language's conventions (az ə→a, x→kh; uz o‘→o, g‘→gh; ru BGN/PCGN-s
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from accords import lexicon
 from accords.text import APOSTROPHES
@@ -115,3 +115,51 @@ def feminine(word: str) -> bool:
 
 def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+@cache
+def _palladius() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("accords").joinpath("palladius.yml").read_text(encoding="utf-8"))
+    return (dict(data["initials"]), dict(data["palatal"]), dict(data["finals"]), dict(data["alone"]),
+            frozenset(data["plain_o"]))
+
+
+def palladius_pinyin(word: str) -> str | None:
+    """The pinyin of a Chinese name written in Cyrillic by the Palladius system ("Цзиньпин" →
+    "Jinping", "Сюэсян" → "Xuexiang"), or ``None`` when the word does not read as its syllables."""
+    initials, palatal, finals, alone, plain_o = _palladius()
+    low = word.lower().replace("ё", "е")
+    syllables = _syllables(low, initials, palatal, finals, alone, plain_o)
+    if not syllables:
+        return None
+    joined = "".join(syllables)
+    return joined[:1].upper() + joined[1:]
+
+
+def _syllables(rest: str, initials: dict[str, str], palatal: dict[str, str], finals: dict[str, str],
+               alone: dict[str, str], plain_o: frozenset[str]) -> list[str] | None:
+    """``rest`` as pinyin syllables (longest readings first, backtracking), or ``None``."""
+    if not rest:
+        return []
+    options: list[tuple[int, str]] = []
+    for cyr, lat in alone.items():
+        if rest.startswith(cyr):
+            options.append((len(cyr), lat.replace("ü", "u")))
+    for ini, ini_lat in initials.items():
+        if not rest.startswith(ini):
+            continue
+        for fin, fin_lat in finals.items():
+            if rest.startswith(fin, len(ini)):
+                lat = palatal.get(ini, ini_lat) if fin[0] in "июя" and ini in palatal else ini_lat
+                if fin == "о" and ini in plain_o:
+                    fin_lat = "o"
+                options.append((len(ini) + len(fin), lat + fin_lat.replace("ü", "u")))  # the press writes u
+    for size, lat in sorted(options, key=lambda o: -o[0]):
+        tail = _syllables(rest[size:], initials, palatal, finals, alone, plain_o)
+        if tail is not None:
+            return [lat, *tail]
+    return None

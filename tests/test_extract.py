@@ -636,3 +636,21 @@ def test_the_two_ministers_of_a_background_signing_are_the_article_s(tmp_path: P
     [earlier] = facts.agreements
     assert (earlier.signed_date.iso(), {p.name for p in earlier.signatories}) == (
         "2023-08", {"Parviz Shahbazov", "Jurabek Mirzamakhmudov"})
+
+
+@pytest.mark.parametrize(("cyrillic", "pinyin"), [
+    ("Си", "Xi"), ("Цзиньпин", "Jinping"), ("Сюэсян", "Xuexiang"), ("Цян", "Qiang"), ("И", "Yi"),
+    ("Чжэн", "Zheng"), ("Лэцзи", "Leji"), ("Цзюнь", "Jun"), ("Го", "Guo"), ("Бо", "Bo"), ("Вэньтао", "Wentao"),
+    ("Мерц", None), ("Вентао", None),  # not Palladius syllables: left to the ordinary transliteration
+])
+def test_palladius_names_read_back_into_pinyin(cyrillic: str, pinyin: str | None) -> None:
+    from accords.names import palladius_pinyin
+
+    assert palladius_pinyin(cyrillic) == pinyin
+
+
+def test_a_chinese_official_in_cyrillic_gets_the_pinyin_name(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-11-18 В Пекине первый заместитель премьер-министра Казахстана Роман Скляр и "
+                "вице-премьер Госсовета КНР Дин Сюэсян провели заседание комитета по сотрудничеству.", "ru")
+    [m] = facts.meetings
+    assert {p.name_en for p in m.participants} == {"Roman Sklyar", "Ding Xuexiang"}

@@ -49,7 +49,7 @@ from accords.extract.people import DocPerson, cite, collect_people, mark_not_peo
 from accords.extract.publishers import agency_state, publisher_state
 from accords.lexicon import Lexicon, Match
 from accords.model import AgreementFact, Citation, DocFacts, Document, MeetingFact, PartialDate, PersonFact
-from accords.names import skeleton, transliterate
+from accords.names import palladius_pinyin, skeleton, transliterate
 from accords.text import headline, span_cover, split_sentences, squeeze_spaces, tokenize
 
 EXTRACTOR_VERSION = "1"
@@ -540,8 +540,13 @@ def _route(a: Annotated, m: Match) -> bool:
 
 def _name_en(p: DocPerson, language: str) -> str:
     """English press spelling; names of some countries' people follow their own convention
-    (an Azerbaijani text writes Олег as "Oleq": Oleg in English), per the lexicon's foreign_names."""
+    (an Azerbaijani text writes Олег as "Oleq": Oleg in English), per the lexicon's foreign_names;
+    a Chinese name in Cyrillic is read back into pinyin (:func:`accords.names.palladius_pinyin`)."""
     name = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in (p.base or p.name).split())
+    if p.country == "CN":  # "Си Цзиньпин": Xi Jinping, by the Palladius system, where every word reads so
+        pinyin = [palladius_pinyin(w) for w in name.split()]
+        if pinyin and all(pinyin):
+            return " ".join(w for w in pinyin if w)
     foreign = lexicon.load(language).value("foreign_names") or {}
     if p.country and p.country in (foreign.get("countries") or []):
         letters = foreign.get("letters") or {}
