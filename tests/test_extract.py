@@ -654,3 +654,86 @@ def test_a_chinese_official_in_cyrillic_gets_the_pinyin_name(tmp_path: Path) -> 
                 "вице-премьер Госсовета КНР Дин Сюэсян провели заседание комитета по сотрудничеству.", "ru")
     [m] = facts.meetings
     assert {p.name_en for p in m.participants} == {"Roman Sklyar", "Ding Xuexiang"}
+
+
+def test_a_dateline_day_puts_a_december_signing_in_the_background_and_a_list_holds_its_documents(
+        tmp_path: Path) -> None:
+    """With no publication date the dateline's day is the report's: "2024-жылдын декабрында" is
+    three months before it, another event; "… документтерге кол коюлду, алардын арасында:" announces
+    the list below, not the treaty named before it."""
+    facts = run(tmp_path, "Бишкек, 13-март, 2025-жыл. /Кабар/. Кыргыз Республикасынын Президенти Садыр Жапаров "
+                "менен Тажикстан Республикасынын Президенти Эмомали Рахмондун ортосунда сүйлөшүүлөр болду.\n\n"
+                "Сүйлөшүүлөрдүн жыйынтыгы боюнча Садыр Жапаров жана Эмомали Рахмон мамлекеттик чек ара жөнүндө "
+                "келишимге кол коюшту.\n\nАндан тышкары, мамлекет башчыларынын катышуусунда бир катар "
+                "документтерге кол коюлду, алардын арасында:\n- эл аралык автомобиль каттамдары жөнүндө "
+                "макулдашуу;\n- маданият министрликтеринин ортосундагы кызматташтык программасы.\n\n"
+                "Белгилей кетсек, чек аранын сүрөттөмөсү 2024-жылдын декабрында Баткен шаарында өткөн "
+                "делегациялардын жолугушуусунда парафталган.", "ky")
+    assert [m.date.iso() for m in facts.meetings][:1] == ["2025-03-13"]
+    assert sorted((a.kind, a.signed_date.iso()) for a in facts.agreements) == [
+        ("agreement", "2025-03-13"), ("programme", "2025-03-13"), ("treaty", "2025-03-13")]
+
+
+def test_a_background_paragraph_goes_on_past_its_dated_sentence(tmp_path: Path) -> None:
+    """"Эске салсак, 2025-жылдын 31-мартында … саммити өттү. Анда … кол коюшкан.": the second
+    sentence, with no date of its own, tells more of the summit."""
+    facts = run(tmp_path, "21.01.2026\n\nКыргыз Республикасынын Тышкы иштер министри Жээнбек Кулубаев кечээ "
+                "Өзбекстан Республикасынын Тышкы иштер министри Бахтиёр Саидов менен телефон аркылуу сүйлөштү.\n\n"
+                "Эске салсак, 2025-жылдын 31-мартында Кожент шаарында Кыргызстандын, Тажикстандын жана "
+                "Өзбекстандын мамлекет башчыларынын үч тараптуу саммити өттү. Анда Садыр Жапаров, Эмомали Рахмон "
+                "жана Шавкат Мирзиёев үч мамлекеттин чек араларынын түйүшкөн чекити жөнүндө келишимге кол "
+                "коюшкан.", "ky")
+    [treaty] = facts.agreements
+    assert (treaty.signed_date.iso(), "Рахмон" in treaty.title) == ("2025-03-31", False)
+
+
+def test_the_day_before_a_summit_is_another_meeting_and_a_listed_decision_is_a_document(tmp_path: Path) -> None:
+    facts = run(tmp_path, "10 октября 2025, 15:40\n\nПрезидент Кыргызстана Садыр Жапаров принял участие в заседании "
+                "Совета глав государств СНГ, которое прошло сегодня в Душанбе. Заседание прошло под "
+                "председательством Президента Таджикистана Эмомали Рахмона.\n\nПо итогам заседания подписан пакет "
+                "документов, в том числе:\n– Программа сотрудничества в борьбе с терроризмом на 2026–2028 годы;\n"
+                "– Решение о председательстве в Содружестве в 2026 году.\n\nНакануне в Душанбе Жапаров встретился "
+                "с Президентом Таджикистана Эмомали Рахмоном.", "ru")
+    assert [(m.kind, m.date.iso()) for m in facts.meetings] == [("summit", "2025-10-10"), ("meeting", "2025-10-09")]
+    assert sorted(a.kind for a in facts.agreements) == ["other", "programme"]
+
+
+def test_a_guest_s_visit_participle_leaves_the_kind_to_the_meeting_and_an_earlier_roadmap_apart(
+        tmp_path: Path) -> None:
+    facts = run(tmp_path, "03 iyun, 2025 16:47\n\nAzərbaycan ilə Özbəkistan arasında enerji sahəsində "
+                "2026–2028-ci illər üçün Yol Xəritəsi imzalanıb. Sənəd Bakıda energetika naziri Pərviz Şahbazovun "
+                "ölkəmizdə səfərdə olan Özbəkistanın energetika naziri Jurabek Mirzamahmudovla görüşündə "
+                "imzalanıb.\n\nÖzbəkistan naziri J.Mirzamahmudov 2023-cü ildə imzalanmış 2023–2025-ci illər üzrə "
+                "Yol Xəritəsinin icrasından məmnunluğunu ifadə edib.", "az")
+    [m] = facts.meetings
+    assert m.kind == "meeting"
+    assert sorted((a.valid_from, a.signed_date.iso()) for a in facts.agreements) == [(2023, "2023"),
+                                                                                     (2026, "2025-06-03")]
+
+
+def test_earlier_on_the_reported_day_on_the_sidelines_is_a_meeting_of_its_own(tmp_path: Path) -> None:
+    facts = run(tmp_path, "17.06.2025 18:55\n\nBishkek, June 17. /Kabar/. President of the Kyrgyz Republic Sadyr "
+                "Japarov on Tuesday took part in the second Central Asia – China Summit in Astana. The summit was "
+                "also attended by President of Kazakhstan Kassym-Jomart Tokayev and President of the People's "
+                "Republic of China Xi Jinping.\n\nEarlier on Tuesday, on the sidelines of the summit, Sadyr "
+                "Japarov held a bilateral meeting with Xi Jinping.", "en")
+    summit, side = facts.meetings
+    assert (summit.kind, side.kind, side.date.iso(), {p.name for p in side.participants}) == (
+        "summit", "meeting", "2025-06-17", {"Sadyr Japarov", "Xi Jinping"})
+
+
+def test_a_chancellor_is_his_state_s_and_a_background_declaration_signed_that_day(tmp_path: Path) -> None:
+    text = ("Мемлекет басшысы Германия Федералдық канцлері Фридрих Мерцпен телефон арқылы сөйлесті\n\n"
+            "3 Маусым 2025\n\n"
+            "Телефон арқылы әңгімелесу барысында тараптар қазақ-герман стратегиялық әріптестігін дамыту "
+            "мәселелерін талқылады. Мемлекет басшысы Германия Қазақстанның Еуропадағы маңызды серіктестерінің "
+            "бірі екенін атап өтті.\n\n"
+            "Қасым-Жомарт Тоқаев 2024 жылғы 17 қыркүйекте Олаф Шольцтің Қазақстанға ресми сапары барысында "
+            "Астанада өткен келіссөздерді еске алды. Айта кетейік, сол күні Қазақстан мен Германия үкіметтері "
+            "арасындағы серіктестік туралы бірлескен ниет декларациясына қол қойылған болатын.")
+    facts = run(tmp_path, text, "kk")
+    call = facts.meetings[0]
+    assert [(p.name, p.country, p.role_en) for p in call.participants] == [("Фридрих Мерц", "DE",
+                                                                           "Federal Chancellor")]
+    [declaration] = facts.agreements
+    assert declaration.signed_date.iso() == "2024-09-17"
