@@ -218,15 +218,18 @@ def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateli
         # Uzbekistan: the visitor came from the article's other state
         other = next(c for c in main.countries if c not in country_cites)
         country_cites[other] = main.country_cites[other]
-    if len(country_cites) < 2 and ep.background and main is not None and main.kind == kind_m.value == \
-            "commission_session" and set(country_cites) <= set(main.countries):
+    if len(country_cites) < 2 and ep.background and ep.date is not None and main is not None \
+            and main.kind == kind_m.value == "commission_session" and set(country_cites) <= set(main.countries):
         # "komissiyaning avvalgi majlisi … Toshkentda o'tgan edi": an earlier session of the
         # article's commission, whose parties are the same
         country_cites = {**main.country_cites, **country_cites}
     referred: list[DocPerson] = []
-    if len(country_cites) < 2 and ep.background and main is not None and set(country_cites) <= set(main.countries):
+    if len(country_cites) < 2 and ep.background and ep.date is not None and main is not None \
+            and set(country_cites) <= set(main.countries):
         # "davlat rahbarlarining 2023-yil noyabr oyida Samarqandda bo'lib o'tgan uchrashuvi": an
-        # earlier meeting of the article's heads of state, named by a plural reference only
+        # earlier meeting of the article's heads of state, named by a plural reference only, on a
+        # day of its own ("Avvalroq … davlat rahbarlari … muzokaralar o'tkazdi", undated, may be
+        # the reported meeting itself)
         referred = _referred(ep, main_people or [])
         if {p.country for p in referred} == set(main.countries):
             country_cites = {**main.country_cites, **country_cites}
@@ -881,9 +884,9 @@ def _new_agreement(doc: Document, a: Annotated, lex: Lexicon, kind: str, start: 
         for m in a.of("countries"):
             if m.value not in cites:
                 cites[m.value] = cite(doc.source_id, text, a, a.tokens[m.first].start, a.tokens[m.last].end)
-    if len(cites) < 2 and pair is not None and (a.of("pair_refs") or not cites):
-        cites = dict(pair.country_cites)  # "ikki davlat o'rtasidagi deklaratsiya", "the current agreement":
-        # the article's two states
+    if len(cites) < 2 and pair is not None and (a.of("pair_refs") or not cites or set(cites) <= set(pair.countries)):
+        cites = dict(pair.country_cites)  # "ikki davlat o'rtasidagi deklaratsiya", "the current agreement",
+        # "Özbəkistan naziri … 2023-cü ildə imzalanmış Yol Xəritəsi": the article's two states
     ag.countries = tuple(sorted(cites))
     ag.country_cites = {c: cites[c] for c in ag.countries}
     return ag
