@@ -593,17 +593,29 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     in_body: set[int] = set()
     pair = next((m for m in meetings if m is not None and len(m.countries) == 2), None)
     lead: _ListLead | None = None  # "the following documents were signed:", while its items last
+    marked = False  # the sentence before was a list item's number alone ("1.")
+    last_item: Annotated | None = None
     for n, a in enumerate(anns):
         mentions = doc_mentions(a, lex)
         sigs = signings(a, lex)
-        item = lead is not None and not sigs and _list_item(text, a)
+        if lead is not None and _BARE_MARK.fullmatch(text, a.sentence.start, a.sentence.end):
+            marked = True  # "1." split off as a sentence of its own: the item is the next one
+            continue
+        item = lead is not None and not sigs and (marked or _list_item(text, a))
+        marked = False
+        # "… Memorandumu. Sənədi nazirlər X və Y imzalayıblar;": more of the item, on its line
+        more = lead is not None and not item and last_item is not None \
+            and "\n" not in text[last_item.sentence.end : a.sentence.start]
         # "… a number of documents were signed, among them:" and a list: its documents are the list's
         announces = _announces_list(text, a, anns[n + 1] if n + 1 < len(anns) else None)
-        if lead is not None and not item:
-            lead = None
+        if lead is not None and not item and not more:
+            lead = last_item = None
         if item and lead is not None:
             _list_documents(doc, a, lex, mentions, lead, agreements, of_kind, in_body, dateline, pair)
+            last_item = a
             continue
+        if more:
+            last_item = a
         if not sigs:
             for participle, when in dated_participles(a, lex):  # "2021-ci ildə imzalanmış Şuşa Bəyannaməsi"
                 d = _participle_document(mentions, participle, lex)
@@ -705,6 +717,9 @@ def _announces_list(text: str, a: Annotated, nxt: Annotated | None) -> bool:
     are the list's, not the ones reported before it)?"""
     return text[a.sentence.start : a.sentence.end].rstrip().endswith(":") and nxt is not None \
         and _list_item(text, nxt)
+
+
+_BARE_MARK = re.compile(r"\s*\d{1,2}[.)]\s*")  # a list item's number split off as a sentence
 
 
 _LIST_MARK = re.compile(r"\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s")
