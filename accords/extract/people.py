@@ -80,6 +80,10 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
             countries.append((m.value, *span))
         elif m.category == "home_refs" and home:
             countries.append((str(home), *span))
+        elif m.category == "position" and head_initial and position is not None and of is None \
+                and any(d in ann.text[toks[m.first - 1].end : toks[m.first].start] for d in ("–", "—")):
+            # "заместитель Премьер-министра – министр иностранных дел": both offices, the last one's rank
+            position, pclass = f"{position} – {m.value}", m.term.get("cls")
         elif m.category == "position" and not (head_initial and position is not None):
             position, pclass = m.value, m.term.get("cls")
             head = _compound(ann, m.first)
