@@ -17,7 +17,7 @@ event of the past ("signed in 2024 by then Prime Minister X") the office was his
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from accords.extract.agreements import dated_participles
@@ -136,6 +136,13 @@ def own_date(ann: Annotated, lex: Lexicon, dateline: Dateline | None, published:
     skip = ann.sentence.start if dateline is None or dateline.ann is not ann else \
         ann.tokens[dateline.last].end
     dated = [d for d in ann.dates if d.date.year is not None and d.date.month is not None and d.start >= skip]
+    if published is not None and published.year is not None and published.month is not None:
+        # "Tuzcu ile Mavlonov en son 12 Mart'ta … bir araya gelmişti" in a June report: the year is the
+        # report's (the one before, for a later month), as a meeting's own date would take it
+        dated += [replace(d, date=PartialDate(published.year - (d.date.month > published.month), d.date.month,
+                                              d.date.day))
+                  for d in ann.dates if d.date.year is None and d.date.month is not None and d.date.day is not None
+                  and d.start >= skip and d.year_offset is None]
     years = [d for d in year_mentions(ann.text, skip, ann.sentence.end, lex)]
     if published is not None and published.year is not None:
         for m in ann.of("relative_years"):
