@@ -397,6 +397,12 @@ def strip_case(word: str, lex: Lexicon) -> str:
     return next((s for s in stems if any(fold(s).endswith(end) for end in own)), stems[0] if stems else word)
 
 
+def case_stems(word: str, lex: Lexicon) -> list[str]:
+    """Every stem a surname may be, its case endings taken off ("Fidanın": Fida, Fidan), longest
+    ending first."""
+    return _case_stems(word, fold(word), lex, "aeiouəıöüаеиоуыэюяөүәұі")
+
+
 def _case_stems(word: str, folded: str, lex: Lexicon, vowels: str) -> list[str]:
     """Every stem ``word`` may be with one of the lexicon's case endings taken off, longest ending first."""
     harmony = lex.value("suffix_harmony") or {}

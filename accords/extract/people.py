@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from accords.extract.annotate import Annotated, NameMention, make_name, strip_case
+from accords.extract.annotate import Annotated, NameMention, case_stems, make_name, strip_case
 from accords.extract.namecase import nominative, role_case, surname_stem
 from accords.lexicon import Lexicon
 from accords.model import Citation
@@ -154,6 +154,15 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             key = skeleton(surname_stem(nm.surname, lex))  # "Саидовым" and "Саидов": one person
             if not key:
                 continue
+            if key not in by_surname and nm.initial is None and not nm.surname_first:
+                # "Hakan Fidanın" after "Hakan Fidan": of the stems the ending allows (Fida + nın,
+                # Fidan + ın), the one of a person named before
+                written = ann.tokens[nm.last].text
+                for stem in case_stems(written, lex):
+                    other = skeleton(surname_stem(stem, lex))
+                    if other in by_surname and stem != nm.surname:
+                        nm.surname, nm.end, key = stem, ann.tokens[nm.last].start + len(stem), other
+                        break
             role: Role | None = None
             if nm.role_first is not None:
                 role = read_role(ann, nm.role_first, nm.first - 1, lex)
