@@ -88,7 +88,7 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
     people = collect_people(text, doc.source_id, anns, lex)
     mark_not_people(anns, people, lex)
     facts = DocFacts(doc)
-    events = [a for a in anns if _is_event(a)]
+    events = [a for a in anns if _is_event(a, lex)]
     main_episode, *background = split_episodes(events, doc.published, dateline, lex)
     episodes = [*split_encounters(main_episode, people, anns), *background]  # main first
     meetings: list[MeetingFact | None] = []
@@ -182,12 +182,15 @@ def _line_cite(doc: Document, start: int, end: int) -> Citation:
     return Citation(doc.source_id, start, end, text[start:end], ls, len(text) if le == -1 else le)
 
 
-def _is_event(ann: Annotated) -> bool:
-    return any(
-        m.category in ("meeting_triggers", "participation", "signing_active", "signing_passive", "signing_final")
-        and not ann.cancelled(m)
-        for m in ann.matches
-    )
+def _is_event(ann: Annotated, lex: Lexicon) -> bool:
+    """Does the sentence report a meeting, someone taking part, or a signing (of a document
+    between states: "fərman imzalayıb", a decree, is none)?"""
+    if any(m.category in ("meeting_triggers", "participation") and not ann.cancelled(m) for m in ann.matches):
+        return True
+    if not any(m.category in ("signing_active", "signing_passive", "signing_final") for m in ann.matches):
+        return False
+    return bool(signings(ann, lex)) or any(
+        m.category == "signing_final" and not ann.cancelled(m) for m in ann.matches)
 
 
 def _meeting(doc: Document, anns: list[Annotated], ep: Episode, dateline: Dateline | None, lex: Lexicon,

@@ -242,10 +242,17 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
             i += 1
             continue
         j = i
-        while (j + 1 < len(toks) and j - i < 3 and _is_name_token(toks[j + 1], at, capitals=True)
-               and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-")):  # a wrap is a space;
-            # "-" joins a double name: Kassym-Jomart, Касым-Жомарт
-            j += 1
+        particles = lex.words("name_particles")
+        while j + 1 < len(toks) and j - i < 3:
+            if _is_name_token(toks[j + 1], at, capitals=True) \
+                    and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-"):  # a wrap is a space;
+                j += 1  # "-" joins a double name: Kassym-Jomart, Касым-Жомарт
+            elif j + 2 < len(toks) and toks[j + 1].fold in particles and _is_name_token(toks[j + 2], at) \
+                    and text[toks[j].end : toks[j + 1].start] == " " \
+                    and text[toks[j + 1].end : toks[j + 2].start] in (" ", "-"):
+                j += 2  # "Xalid əl-Fəleh", "Mohammed bin Abdulrahman": a particle inside the name
+            else:
+                break
         names.append(make_name(text, toks, i, j, lex, initial=None))
         i = j + 1
     names = [nm for nm in names if not _complement(toks, at, lex, nm)]

@@ -385,8 +385,11 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         current, current_people, current_call = encounters[-1]
         apart = any(not a.cancelled(m) for m in a.of("side_markers"))
         named_states = {m.value for m in a.of("countries") if not a.cancelled(m)}
-        guests = _guests(who, first_people, country, named_states)
+        # a call's other side was not there: no guest of a meeting in person comes from it
+        guests = set() if encounters[0][2] else _guests(who, first_people, country, named_states)
         parties = _states(who | guests, country)
+        if encounters[0][2]:  # "… met the delegation of Saudi Arabia's ministry": the state it names
+            parties = len({country[k] for k in who} - {None} | named_states)
         day = _relative_day(a)
         new = bool(meets) and _states(first_people, country) >= 2 and parties >= 2 and (
             (bool(who - first_people) and bool(first_people - who))
