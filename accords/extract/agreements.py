@@ -599,11 +599,11 @@ def _agent_case(ann: Annotated, nm: NameMention, lex: Lexicon) -> bool:
 def resolve_refs(ref: Match, participants: list[DocPerson], ann: Annotated) -> list[tuple[DocPerson, int, int]]:
     """"the ministers signed": the named participants of that class, one per country."""
     cls = ref.value
-    wanted = {"minister": {"minister", "counterpart"}, "head": {"minister", "head", "head_of_state",
-                                                                "head_of_government", "secretary", "chair",
-                                                                "counterpart"},
-              "head_of_state": {"head_of_state", "counterpart"}, "head_of_government": {"head_of_government",
-                                                                                       "counterpart"}}
+    wanted = {"minister": {"minister", "counterpart"}, "deputy": {"deputy"},
+              "head": {"minister", "deputy", "head", "head_of_state", "head_of_government", "secretary", "chair",
+                       "counterpart"},
+              "head_of_state": {"head_of_state", "counterpart"},
+              "head_of_government": {"head_of_government", "counterpart"}}
     group = [p for p in participants if p.country and (p.role_class in wanted.get(cls, {cls}) or (
         # "Председатель КНР": the chairman of a state, not of a body, is its head
         cls in ("head_of_state", "head") and p.role_class == "chair" and p.role_en == "Chairman"))]

@@ -99,7 +99,7 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
 
 
 PLURAL_TITLES = {"minister": "Minister", "head_of_state": "President", "head_of_government": "Prime Minister",
-                 "head": "Head"}
+                 "head": "Head", "deputy": "Deputy Minister"}
 """The English title of one of the officials a plural reference ("the ministers", signer_refs) names."""
 
 
