@@ -223,6 +223,7 @@ _LISTED = (
     "side_markers", "venues", "regions", "session_bodies", "delegation_words", "during_words",
     "past_events", "relative_participles", "subdivisions", "speech_verbs", "earlier_words",
     "same_day_words", "guest_visits", "name_particles",
+    "representation_words",
 )
 
 

@@ -116,10 +116,19 @@ def _compound(ann: Annotated, i: int) -> str:
 DELEGATION_REACH = 12  # "The Uzbek delegation at the session was headed by Minister …"
 
 
-def _delegation_country(ann: Annotated, role_first: int) -> list[tuple[str, int, int]]:
+def _delegation_country(ann: Annotated, role_first: int, lex: Lexicon | None = None) -> list[tuple[str, int, int]]:
     """The state of the delegation or side an official heads: the nearest "<country>
-    delegation" before the role, in its sentence ("The Uzbek delegation … was headed by")."""
+    delegation" before the role, in its sentence ("The Uzbek delegation … was headed by"), or
+    the state it represents ("Kyrgyzstan was represented by Foreign Minister X, Kazakhstan by
+    …": ``representation_words`` right before the role, a state right before them)."""
     toks = ann.tokens
+    for words in (lex.words("representation_words") if lex is not None else ()):
+        n = len(words.split())
+        k = role_first - n
+        if k >= 1 and " ".join(toks[i].fold for i in range(k, role_first)) == words:
+            c = ann.at.get(k - 1)
+            if c is not None and c.category == "countries":
+                return [(c.value, toks[c.first].start, toks[c.last].end)]
     for k in range(role_first - 1, max(-1, role_first - DELEGATION_REACH), -1):
         m = ann.at.get(k)
         if m is None or m.category != "delegation_words" or m.first != k:
@@ -167,7 +176,7 @@ def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Le
             if nm.role_first is not None:
                 role = read_role(ann, nm.role_first, nm.first - 1, lex)
                 if not role.countries:
-                    role.countries = _delegation_country(ann, nm.role_first)
+                    role.countries = _delegation_country(ann, nm.role_first, lex)
                 roles[k] = role
             elif nm.coordinated_with is not None and nm.coordinated_with in roles:
                 role = roles[nm.coordinated_with]
