@@ -660,6 +660,8 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
                     target = None  # a bare "Deklarasyonu" is no earlier memorandum
             else:
                 target = _find_same(of_kind.get(d.kind, []), d, period(text[d.start:d.end], lex))
+                if target is not None and ep.date is not None and not target.signed_date.compatible(ep.date.date):
+                    target = None  # "31 марта … подписали Договор о точке стыка границ": not the one of 13 March
             if target is None and d.generic:
                 ante = next((x for x in reversed(antecedents) if d.kind in ("other", x[0])), None)
                 if ante is None and d.kind == "other" and not d.topic:
