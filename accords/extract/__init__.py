@@ -550,7 +550,10 @@ def _name_en(p: DocPerson, language: str) -> str:
     a Chinese name in Cyrillic is read back into pinyin (:func:`accords.names.palladius_pinyin`)."""
     name = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in (p.base or p.name).split())
     if p.country == "CN":  # "Си Цзиньпин": Xi Jinping, by the Palladius system, where every word reads so
-        pinyin = [palladius_pinyin(w) for w in name.split()]
+        suffixes = sorted(lexicon.load(language).suffixes("name_case_suffixes"), key=len, reverse=True)
+        pinyin = [palladius_pinyin(w) or next(  # "Ван Иді" (kk accusative): И
+            (y for s in suffixes if w.lower().endswith(s) and len(w) > len(s)
+             and (y := palladius_pinyin(w[: len(w) - len(s)])) is not None), None) for w in name.split()]
         if pinyin and all(pinyin):
             return " ".join(w for w in pinyin if w)
     foreign = lexicon.load(language).value("foreign_names") or {}
