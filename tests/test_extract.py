@@ -737,3 +737,86 @@ def test_a_chancellor_is_his_state_s_and_a_background_declaration_signed_that_da
                                                                            "Federal Chancellor")]
     [declaration] = facts.agreements
     assert declaration.signed_date.iso() == "2024-09-17"
+
+
+def test_a_numbered_list_split_into_sentences_and_an_item_s_signers(tmp_path: Path) -> None:
+    """"1." on its own is the number of the item after it; "Sənədi nazirlər … imzalayıblar;" on the
+    item's line is more of that item, and the list goes on."""
+    facts = run(tmp_path, " date 2025-10-14 Bakıda Azərbaycan–Qazaxıstan Hökumətlərarası Komissiyasının iclası "
+                "keçirilib. Tədbir çərçivəsində aşağıdakı sənədlər imzalanıb:\n\n1. Rəqəmsal infrastruktur "
+                "sahəsində əməkdaşlığa dair Anlaşma Memorandumu. Sənədi nazirlər imzalayıblar;\n\n2. Mallar "
+                "barədə məlumat mübadiləsinin təşkilinə dair Protokol;\n\n3. Mədəniyyət Nazirlikləri arasında "
+                "2026–2028-ci illər üçün əməkdaşlıq Proqramı.", "az")
+    assert sorted(a.kind for a in facts.agreements) == ["memorandum", "programme", "protocol"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("12 Тамыз 2025 16:40\n\nАСТАНА. KAZINFORM – Қасым-Жомарт Тоқаев ҚХР Сыртқы істер министрі Ван Иді "
+     "қабылдады.\n\nЕске салайық, 2025 жылғы 17 маусымда Астанада саммит өтті. Саммит қорытындысы бойынша "
+     "достық туралы шартқа қол қойылды.", "kk"),
+])
+def test_a_recall_opener_puts_its_event_in_the_background(tmp_path: Path, text: str, language: str) -> None:
+    facts = run(tmp_path, text, language)
+    [treaty] = facts.agreements
+    assert treaty.signed_date.iso() == "2025-06-17"
+
+
+def test_two_offices_joined_by_a_dash_and_the_heads_of_the_ministries(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-05-22 В Астане министр иностранных дел Армении Арарат Мирзоян провел "
+                "переговоры с заместителем Премьер-министра – министром иностранных дел Казахстана Муратом "
+                "Нуртлеу. По итогам переговоров главы внешнеполитических ведомств подписали Программу "
+                "сотрудничества на 2025–2026 годы.", "ru")
+    [m] = facts.meetings
+    assert "Deputy Prime Minister – Minister of Foreign Affairs" in {p.role_en for p in m.participants}
+    [programme] = facts.agreements
+    assert len(programme.signatories) == 2
+
+
+def test_a_day_and_month_long_before_the_report_is_background(tmp_path: Path) -> None:
+    facts = run(tmp_path, "18.06.2025\n\nANKARA (AA) - Ticaret Bakan Yardımcısı Mustafa Tuzcu, Özbekistan Gümrük "
+                "Komitesi Başkanı Akmalhoca Mavlonov ile salı günü video konferans yöntemiyle görüştü.\n\n"
+                "Tuzcu ile Mavlonov en son 12 Mart'ta İstanbul'da bir araya gelmişti.", "tr")
+    assert [m.date.iso() for m in facts.meetings] == ["2025-06-17", "2025-03-12"]
+
+
+def test_an_ending_that_reads_two_ways_names_the_person_named_before(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-11-05 Çərşənbə axşamı Ankarada Azərbaycanın xarici işlər naziri Ceyhun "
+                "Bayramov, Türkiyənin xarici işlər naziri Hakan Fidan və Özbəkistanın xarici işlər naziri Baxtiyor "
+                "Saidov arasında üçtərəfli formatda görüş keçirilib.\n\nTürkiyə XİN başçısı Hakan Fidanın ev "
+                "sahibliyi ilə keçirilən görüşdə nəqliyyat və enerji sahələrində əməkdaşlıq müzakirə olunub.", "az")
+    [m] = facts.meetings
+    assert sorted(p.name for p in m.participants) == ["Baxtiyor Saidov", "Ceyhun Bayramov", "Hakan Fidan"]
+
+
+def test_a_name_particle_a_call_and_a_delegation_meeting_and_a_decree(tmp_path: Path) -> None:
+    facts = run(tmp_path, "09 dekabr 2025 16:47\n\nAzərbaycanın iqtisadiyyat naziri Mikayıl Cabbarovla "
+                "Səudiyyə Ərəbistanının investisiya naziri Xalid əl-Fəleh arasında telefon danışığı olub.\n\n"
+                "Həmçinin dekabrın 8-də iqtisadiyyat nazirinin müavini Sahib Məmmədov Bakıda Səudiyyə "
+                "Ərəbistanının nümayəndə heyəti ilə görüşüb.\n\nQeyd edək ki, noyabrın 28-də Prezident İlham "
+                "Əliyev Sazişin təsdiq edilməsi barədə fərman imzalayıb.", "az")
+    call, meeting = facts.meetings
+    assert {p.name for p in call.participants} == {"Mikayıl Cabbarov", "Xalid əl-Fəleh"}
+    assert (meeting.date.iso(), [p.name for p in meeting.participants]) == ("2025-12-08", ["Sahib Məmmədov"])
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (" date 2025-03-04 Azerbaijan's Deputy Foreign Minister Elnur Mammadov and Kazakhstan's Deputy Foreign "
+     "Minister Arman Issetov held political consultations in Baku. Following the consultations, the deputy "
+     "ministers signed the Plan of Consultations for 2025-2026.", "en"),
+    (" date 2025-06-19 Заместитель министра иностранных дел России Михаил Галузин и заместитель министра "
+     "иностранных дел Туркменистана Вепа Хаджиев провели консультации в Ашхабаде. По итогам встречи главы "
+     "делегаций подписали План консультаций на 2026–2027 годы.", "ru"),
+])
+def test_the_deputy_ministers_who_signed(tmp_path: Path, text: str, language: str) -> None:
+    [plan] = run(tmp_path, text, language).agreements
+    assert len(plan.signatories) == 2
+
+
+def test_a_state_represented_by_its_official(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-07-16 Foreign ministers of the Central Asian countries and Japan met in Tokyo. "
+                "The meeting was chaired by Japan's Minister for Foreign Affairs Takeshi Iwaya. Kyrgyzstan was "
+                "represented by Foreign Minister Jeenbek Kulubaev, Turkmenistan by Deputy Foreign Minister Vepa "
+                "Hajiyev.", "en")
+    [m] = facts.meetings
+    assert (m.countries, {p.name for p in m.participants}) == (
+        ("JP", "KG", "TM"), {"Takeshi Iwaya", "Jeenbek Kulubaev", "Vepa Hajiyev"})
