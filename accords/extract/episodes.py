@@ -394,7 +394,8 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
         new = bool(meets) and _states(first_people, country) >= 2 and parties >= 2 and (
             (bool(who - first_people) and bool(first_people - who))
             # "… held today in Dushanbe. The day before, X met Y": another day, another meeting
-            or (day is not None and first_day is not None and day != first_day)
+            # (a weekday may be either of them: only "today" against "yesterday" tells two days apart)
+            or (day is not None and first_day is not None and {day[0], first_day[0]} == {"today", "yesterday"})
             or (apart and who != current_people)
             or (call and not current_call and bool(who - current_people))
             or (parties == 2 < _states(first_people, country)))  # two of a multilateral meeting's states
