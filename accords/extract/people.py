@@ -116,13 +116,13 @@ def _compound(ann: Annotated, i: int) -> str:
 DELEGATION_REACH = 12  # "The Uzbek delegation at the session was headed by Minister …"
 
 
-def _delegation_country(ann: Annotated, role_first: int, lex: Lexicon | None = None) -> list[tuple[str, int, int]]:
+def _delegation_country(ann: Annotated, role_first: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """The state of the delegation or side an official heads: the nearest "<country>
     delegation" before the role, in its sentence ("The Uzbek delegation … was headed by"), or
     the state it represents ("Kyrgyzstan was represented by Foreign Minister X, Kazakhstan by
     …": ``representation_words`` right before the role, a state right before them)."""
     toks = ann.tokens
-    for words in (lex.words("representation_words") if lex is not None else ()):
+    for words in lex.words("representation_words"):  # plain word lists, never matched as terms
         n = len(words.split())
         k = role_first - n
         if k >= 1 and " ".join(toks[i].fold for i in range(k, role_first)) == words:
