@@ -227,6 +227,7 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
            persons: Sequence[tuple[int, int]], lemmas: Mapping[tuple[int, int], str],
            others: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
     names: list[NameMention] = []
+    particles = lex.words("name_particles")
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -242,7 +243,6 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
             i += 1
             continue
         j = i
-        particles = lex.words("name_particles")
         while j + 1 < len(toks) and j - i < 3:
             if _is_name_token(toks[j + 1], at, capitals=True) \
                     and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-"):  # a wrap is a space;
@@ -387,6 +387,9 @@ def _normal(toks: tuple[Token, ...], nm: NameMention, lemmas: Mapping[tuple[int,
     return " ".join(out)
 
 
+_VOWELS = "aeiouəıöüаеиоуыэюяөүәұі"  # of every script the lexicons write in, for suffix harmony
+
+
 def strip_case(word: str, lex: Lexicon) -> str:
     """Drop a case ending from a surname ("Jaksılıkovun" → "Jaksılıkov") if the lexicon allows.
 
@@ -394,12 +397,11 @@ def strip_case(word: str, lex: Lexicon) -> str:
     the stem's last vowel may be), an ending that does not fit its stem is part of the
     name: "Bayelin" is Bayel's genitive, "Jumanqarin" and "Mişustin" are names in -in. A name
     with one of the lexicon's ``name_endings`` ("Hakimzoda") keeps it."""
-    vowels = "aeiouəıöüаеиоуыэюяөүәұі"
     folded = fold(word)  # one character per character: apostrophe variants are one
     own = lex.words("name_endings")
     if any(folded.endswith(end) for end in own):
         return word  # "Hakimzoda": the -da is the name's own (``name_endings``)
-    stems = _case_stems(word, folded, lex, vowels)
+    stems = _case_stems(word, folded, lex, _VOWELS)
     # "Muxriddinin" reads as Muxriddi + nin or Muxriddin + in: the stem with a name's own ending wins
     return next((s for s in stems if any(fold(s).endswith(end) for end in own)), stems[0] if stems else word)
 
@@ -407,7 +409,7 @@ def strip_case(word: str, lex: Lexicon) -> str:
 def case_stems(word: str, lex: Lexicon) -> list[str]:
     """Every stem a surname may be, its case endings taken off ("Fidanın": Fida, Fidan), longest
     ending first."""
-    return _case_stems(word, fold(word), lex, "aeiouəıöüаеиоуыэюяөүәұі")
+    return _case_stems(word, fold(word), lex, _VOWELS)
 
 
 def _case_stems(word: str, folded: str, lex: Lexicon, vowels: str) -> list[str]:
