@@ -401,7 +401,7 @@ def strip_case(word: str, lex: Lexicon) -> str:
     own = lex.words("name_endings")
     if any(folded.endswith(end) for end in own):
         return word  # "Hakimzoda": the -da is the name's own (``name_endings``)
-    stems = _case_stems(word, folded, lex, _VOWELS)
+    stems = _case_stems(word, folded, lex)
     # "Muxriddinin" reads as Muxriddi + nin or Muxriddin + in: the stem with a name's own ending wins
     return next((s for s in stems if any(fold(s).endswith(end) for end in own)), stems[0] if stems else word)
 
@@ -409,10 +409,10 @@ def strip_case(word: str, lex: Lexicon) -> str:
 def case_stems(word: str, lex: Lexicon) -> list[str]:
     """Every stem a surname may be, its case endings taken off ("Fidanın": Fida, Fidan), longest
     ending first."""
-    return _case_stems(word, fold(word), lex, _VOWELS)
+    return _case_stems(word, fold(word), lex)
 
 
-def _case_stems(word: str, folded: str, lex: Lexicon, vowels: str) -> list[str]:
+def _case_stems(word: str, folded: str, lex: Lexicon) -> list[str]:
     """Every stem ``word`` may be with one of the lexicon's case endings taken off, longest ending first."""
     harmony = lex.value("suffix_harmony") or {}
     stems = []
@@ -422,12 +422,12 @@ def _case_stems(word: str, folded: str, lex: Lexicon, vowels: str) -> list[str]:
         stem = word[: len(word) - len(suf)]
         if len(stem) < 4:
             continue
-        if suf[0] in vowels and fold(stem[-1]) in vowels:
+        if suf[0] in _VOWELS and fold(stem[-1]) in _VOWELS:
             continue
         # harmony needs the letters folding merges (ı and i): read the word as written
         written = _turkic_lower(word)
         allowed = harmony.get(written[len(written) - len(suf):])
-        if allowed is not None and _last_vowel(written[: len(written) - len(suf)], vowels) not in str(allowed):
+        if allowed is not None and _last_vowel(written[: len(written) - len(suf)]) not in str(allowed):
             continue  # "Jumanqar-in" would be "Jumanqarın": the -in is the name's own
         stems.append(stem)
     return stems
@@ -438,8 +438,8 @@ def _turkic_lower(word: str) -> str:
     return word.replace("İ", "i").replace("I", "ı").lower()
 
 
-def _last_vowel(word: str, vowels: str) -> str:
-    return next((c for c in reversed(word) if c in vowels), "")
+def _last_vowel(word: str) -> str:
+    return next((c for c in reversed(word) if c in _VOWELS), "")
 
 
 def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first: int,
