@@ -29,6 +29,11 @@ class Word:
     star: bool
 
 
+def _words(folded: str) -> tuple[Word, ...]:
+    """The words of a folded term or phrase, split at spaces and hyphens."""
+    return tuple(Word(w[:-1], True) if w.endswith("*") else Word(w, False) for w in re.split(r"[\s\-]+", folded) if w)
+
+
 @dataclass(frozen=True)
 class Term:
     """A compiled lexicon term with what it means."""
@@ -78,6 +83,7 @@ class Lexicon:
     # words() and suffixes() per key: asked for every sentence, computed once (data is read-only)
     _lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _phrases: dict[str, tuple[tuple[Word, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
     # folded word → the terms whose first word it matches, longest stems first (words recur)
     _starts: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -98,6 +104,22 @@ class Lexicon:
         other = transcribe(folded, rules)
         return (folded,) if other == folded else (folded, other)
 
+    def covered(self, key: str, tokens: tuple[Token, ...] | list[Token], first: int, last: int) -> set[int]:
+        """Tokens of ``[first, last]`` inside a phrase of the plain list ``key`` (words as in
+        terms: ``*`` stems take inflections). A plain list is never scanned, so it takes no
+        token from the scanned categories; it only says what else a stretch of words is."""
+        phrases = self._phrases.get(key)
+        if phrases is None:
+            phrases = self._phrases[key] = tuple(
+                words for w in self.data.get(key, []) or [] for v in self.spellings(str(w)) if (words := _words(v)))
+        out: set[int] = set()
+        for i in range(max(first, 0), min(last, len(tokens) - 1) + 1):
+            for words in phrases:
+                end = i + len(words) - 1
+                if end <= last and all(self._word_ok(w, tokens[i + k].fold) for k, w in enumerate(words)):
+                    out.update(range(i, end + 1))
+        return out
+
     def suffixes(self, key: str) -> tuple[str, ...]:
         """A suffix list (``name_case_suffixes`` …) folded, in both scripts, longest first."""
         found = self._suffixes.get(key)
@@ -113,11 +135,7 @@ class Lexicon:
             self._add(spelling, category, value, **extra)
 
     def _add(self, folded: str, category: str, value: str, **extra: str) -> None:
-        words = tuple(
-            Word(w[:-1], True) if w.endswith("*") else Word(w, False)
-            for w in re.split(r"[\s\-]+", folded)
-            if w
-        )
+        words = _words(folded)
         if not words:
             return
         term = Term(words, category, value, tuple(sorted(extra.items())))

@@ -820,3 +820,44 @@ def test_a_state_represented_by_its_official(tmp_path: Path) -> None:
     [m] = facts.meetings
     assert (m.countries, {p.name for p in m.participants}) == (
         ("JP", "KG", "TM"), {"Takeshi Iwaya", "Jeenbek Kulubaev", "Vepa Hajiyev"})
+
+
+@pytest.mark.parametrize(("text", "language", "kept"), [
+    # the subject of the signing clause: companies, banks
+    (" date 2025-03-05 Kazakh Energy Minister Almasadam Satkaliyev met Qatari Minister of State for Energy Affairs "
+     "Saad Al-Kaabi in Doha. The ministers signed an agreement on cooperation in the field of energy. "
+     "Besides, KazMunayGas national company and QatarEnergy signed a memorandum on a gas chemical plant, while "
+     "Halyk Bank and the Qatar Islamic Bank signed a credit agreement.", "en", ["agreement"]),
+    # "between" and its parties, up to the topic
+    (" date 2025-03-05 Uzbek Foreign Minister Bakhtiyor Saidov met French Foreign Minister Jean-Noël Barrot "
+     "in Paris. A memorandum of understanding was signed between Tashkent State University of Economics and "
+     "Sorbonne University on student exchange.", "en", []),
+    (" date 2025-03-05 Министр энергетики Таджикистана Далер Джума встретился с министром энергетики России "
+     "Сергеем Цивилевым в Москве. Кроме того, компании «Барки Точик» и «РусГидро» подписали соглашение "
+     "о сотрудничестве, а также был подписан меморандум между Таджикским национальным университетом и "
+     "Московским государственным университетом.", "ru", []),
+    # head-final: "X ilə Y arasında …", the parties before the kind word
+    (" date 2025-03-05 Azərbaycanın energetika naziri Pərviz Şahbazov Türkiyənin enerji naziri Alparslan "
+     "Bayraktar ilə Bakıda görüşüb. \"Azərbaycan Dəmir Yolları\" QSC ilə \"TCDD Taşımacılık\" A.Ş. arasında "
+     "yükdaşımalara dair Anlaşma Memorandumu imzalanıb.", "az", []),
+    (" date 2025-03-05 Türkiye Ticaret Bakanı Ömer Bolat, Türkmenistan Dışişleri Bakanı Raşid Meredov ile "
+     "Aşkabat'ta görüştü. Toplantıda Ankara Üniversitesi ile Magtymguly Türkmen Devlet Üniversitesi arasında "
+     "akademik işbirliği protokolü imzalandı.", "tr", []),
+    (" date 2025-03-05 O'zbekiston tashqi ishlar vaziri Baxtiyor Saidov Qirg'iziston tashqi ishlar vaziri "
+     "Jeenbek Kulubayev bilan Toshkentda uchrashdi. Shuningdek, \"O'zbekiston temir yo'llari\" AJ va "
+     "\"Kyrgyz Temir Jolu\" o'rtasida hamda Asaka bank va RSK bank o'rtasida kredit liniyasi to'g'risida "
+     "bitim imzolandi.", "uz", []),
+    (" date 2025-03-05 Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы Адылбек Касымалиев Армениянын "
+     "премьер-министри Никол Пашинян менен Бишкекте жолукту. Ошондой эле эки өлкөнүн Соода-өнөр жай "
+     "палаталарынын ортосунда кызматташуу жөнүндө меморандумга кол коюлду.", "ky", []),
+    # a central bank is a state body: its document stays
+    (" date 2025-03-05 Қазақстан Ұлттық Банкінің төрағасы Тимур Сүлейменов Өзбекстан Орталық банкінің "
+     "төрағасы Мамаризо Нурмуратовпен Ташкентте кездесті. Кездесу қорытындысы бойынша Қазақстан Ұлттық Банкі "
+     "мен Өзбекстан Орталық банкі арасында төлем жүйелері саласындағы ынтымақтастық туралы меморандумға "
+     "қол қойылды. Сондай-ақ «Қазақстан темір жолы» ҰК мен «Өзбекстан темір жолдары» компаниясы арасында "
+     "жүк тасымалы туралы келісімге қол қойылды.", "kk", ["memorandum"]),
+])
+def test_documents_of_companies_banks_and_universities_are_not_the_states(
+        tmp_path: Path, text: str, language: str, kept: list[str]) -> None:
+    facts = run(tmp_path, text, language)
+    assert sorted(a.kind for a in facts.agreements) == kept

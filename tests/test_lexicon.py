@@ -16,7 +16,7 @@ MAPPED = ("countries", "cities", "portfolios", "institutions", "meeting_triggers
 LISTED = ("ranks", "role_glue", "participation", "signing_active", "future", "generic_documents",
           "plural_documents", "coordinators", "year_words", "relative_today", "relative_yesterday", "former", "acts",
           "pair_refs", "year_patterns",
-          "detect", "stopwords", "period_patterns")
+          "detect", "stopwords", "period_patterns", "business_parties", "between_words")
 
 
 def test_every_language_has_a_lexicon() -> None:
@@ -97,3 +97,14 @@ def test_no_lexicon_term_is_read_as_a_yaml_boolean_or_null() -> None:
     for lang in available_languages():
         walk(yaml.safe_load((root / f"{lang}.yml").read_text(encoding="utf-8")), lang)
     assert not bad, bad
+
+
+@pytest.mark.parametrize(("language", "text", "covered"), [
+    ("en", "the Development Bank of Kazakhstan and Air Astana airlines", {2, 8}),
+    ("en", "an agreement on banking supervision", set()),  # exact words: "bank" is no stem in English
+    ("kk", "Қазақстан даму банкі мен Сеул университетінің", {2, 5}),  # stems take their endings
+    ("tr", "Koç Holding A.Ş. ile Türk Hava Yolları", {1, 2, 3, 6, 7}),  # phrases: "a ş", "hava yolları*"
+])
+def test_a_plain_phrase_list_covers_its_words(language: str, text: str, covered: set[int]) -> None:
+    toks = tokenize(text)
+    assert lexicon.load(language).covered("business_parties", toks, 0, len(toks) - 1) == covered

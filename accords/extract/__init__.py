@@ -13,6 +13,7 @@ from accords.extract.agreements import (
     DocMention,
     Signing,
     Tree,
+    business_document,
     dated_participles,
     doc_mentions,
     named_people,
@@ -602,7 +603,8 @@ def _agreements(doc: Document, anns: list[Annotated], people: list[DocPerson], e
     marked = False  # the sentence before was a list item's number alone ("1.")
     last_item: Annotated | None = None
     for n, a in enumerate(anns):
-        mentions = doc_mentions(a, lex)
+        found = doc_mentions(a, lex)  # a document of companies, banks or universities is none of the states'
+        mentions = [d for d in found if not business_document(a, d, found, lex)]
         sigs = signings(a, lex)
         if lead is not None and _BARE_MARK.fullmatch(text, a.sentence.start, a.sentence.end):
             marked = True  # "1." split off as a sentence of its own: the item is the next one

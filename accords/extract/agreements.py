@@ -145,6 +145,52 @@ def doc_mentions(ann: Annotated, lex: Lexicon) -> list[DocMention]:
     return unique
 
 
+_GOVERNMENT = ("institutions", "position", "signer_refs")  # a body, an office, "the two ministers"
+_CLAUSE_BREAK = re.compile(r"[,;]")
+
+
+def business_document(ann: Annotated, d: DocMention, mentions: list[DocMention], lex: Lexicon) -> bool:
+    """Is ``d`` a document between companies, banks, chambers of commerce or universities,
+    not between states? Its parties (``business_parties`` words, ``non_government_institutions``)
+    are read where a sentence names them: the subject of its clause ("QazaqGaz national
+    company and QatarEnergy signed a memorandum"), or the words joined by "between"
+    ("between ASCO CJSC and the Balkan plant", "X QSC ilə Y SC arasında"). A clause that also
+    names a government body, an office or officials ("Minister X and the head of company Y
+    signed") keeps its document: the state is a party to it, or may be."""
+    toks, text = ann.tokens, ann.text
+    lo = max((m.last for m in mentions if m.last < d.first), default=-1) + 1
+    hi = min((m.first for m in mentions if m.first > d.last), default=len(toks)) - 1
+    for i in range(d.first, lo, -1):  # the document's clause: from the comma or semicolon before it
+        if _CLAUSE_BREAK.search(text, toks[i - 1].end, toks[i].start):
+            lo = i
+            break
+    for i in range(d.last + 1, hi + 1):
+        if _CLAUSE_BREAK.search(text, toks[i - 1].end, toks[i].start):
+            hi = i - 1
+            break
+    between = lex.words("between_words")
+    b = next((i for i in range(lo, hi + 1) if toks[i].fold in between), None)
+    if lex.value("head") == "final":  # "X ilə Y arasında … Memorandumu": the parties come first
+        parties = set(range(lo, d.first if b is None else b))
+    else:  # "X and Y signed a memorandum …", "… was signed between X and Y on …"
+        parties = set(range(lo, d.first))
+        if b is not None:
+            ends = lex.words("party_ends")
+            k = b + 1
+            while k <= hi and toks[k].fold not in ends:
+                parties.add(k)
+                k += 1
+    covered = lex.covered("business_parties", toks, lo, hi)
+    private = set(lex.data.get("non_government_institutions") or [])
+    for m in ann.of("institutions"):
+        if m.value in private and lo <= m.first and m.last <= hi:
+            covered.update(range(m.first, m.last + 1))
+    if not covered & parties:
+        return False
+    return not any(lo <= m.first and m.last <= hi and m.category in _GOVERNMENT
+                   and not set(range(m.first, m.last + 1)) <= covered for m in ann.matches)
+
+
 def _nested(found: list[DocMention]) -> set[int]:
     """Indexes of mentions whose span lies inside a longer one's (one sort, one sweep)."""
     order = sorted(range(len(found)), key=lambda k: (found[k].start, -found[k].end))
