@@ -240,7 +240,7 @@ _LISTED = (
     "relative_yesterday", "former", "acts", "plural_documents", "signing_final", "pair_refs",
     "side_markers", "venues", "regions", "session_bodies", "delegation_words", "during_words",
     "past_events", "relative_participles", "subdivisions", "speech_verbs", "earlier_words",
-    "same_day_words",
+    "same_day_words", "holding_verbs",
 )
 
 

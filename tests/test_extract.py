@@ -861,3 +861,19 @@ def test_documents_of_companies_banks_and_universities_are_not_the_states(
         tmp_path: Path, text: str, language: str, kept: list[str]) -> None:
     facts = run(tmp_path, text, language)
     assert sorted(a.kind for a in facts.agreements) == kept
+
+
+def test_held_talks_apart_from_the_verb_and_a_meeting_the_day_before(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-06-10 МОСКВА, 10 июня. /ТАСС/. Председатель правительства России Михаил "
+                "Мишустин провел в Доме правительства переговоры с премьер-министром Казахстана Олжасом Бектеновым. "
+                "По итогам переговоров министры энергетики Сергей Цивилев и Ерлан Аккенженов подписали соглашение. "
+                "Накануне Бектенов встретился с председателем Совета Федерации Валентиной Матвиенко.", "ru")
+    talks, before = facts.meetings
+    assert (talks.kind, talks.date.iso(), before.kind, before.date.iso()) == ("talks", "2025-06-10", "meeting",
+                                                                             "2025-06-09")
+    assert {p.name_en for p in talks.participants} >= {"Mikhail Mishustin", "Olzhas Bektenov"}
+    # the Federation Council is Russia's alone: its chair is Russian, though the text names no state
+    assert {(p.name_en, p.country) for p in before.participants} == {("Olzhas Bektenov", "KZ"),
+                                                                     ("Valentina Matviyenko", "RU")}
+    [a] = facts.agreements
+    assert a.signed_date.iso() == "2025-06-10"

@@ -311,7 +311,8 @@ def referring(ann: Annotated, m: Match) -> bool:
 
 def strong_trigger(ann: Annotated, m: Match, participle: bool = True) -> bool:
     """A verb trigger, or an event noun with a "was held" verb in its clause: after it, or
-    (``participle``) just before it ("keçirilən görüşdə", "на прошедшей встрече"). A meeting
+    (``participle``) just before it ("keçirilən görüşdə", "на прошедшей встрече"), or an active
+    "held" (``holding_verbs``) anywhere before it ("провел в Кремле переговоры"). A meeting
     word that ``referring`` shows to be the event already told of is none."""
     if referring(ann, m):
         return False
@@ -322,6 +323,8 @@ def strong_trigger(ann: Annotated, m: Match, participle: bool = True) -> bool:
     clause = ann.clause[m.first]
     if ann.latest("held_verbs", clause) > m.last:
         return True  # a "was held" verb after it in its clause (looked up, not searched: linear)
+    if 0 <= ann.latest("holding_verbs", clause) < m.first:
+        return True  # "провел в Доме правительства переговоры": "held" before it in its clause
     for k in range(max(0, m.first - 3), m.first) if participle else ():
         h = ann.at.get(k)
         if h is not None and h.category == "held_verbs" and h.last == k and ann.clause[h.first] == clause:
@@ -396,6 +399,9 @@ def split_encounters(main: Episode, people: list[DocPerson], anns: list[Annotate
             # "… held today in Dushanbe. The day before, X met Y": another day, another meeting
             # (a weekday may be either of them: only "today" against "yesterday" tells two days apart)
             or (day is not None and first_day is not None and {day[0], first_day[0]} == {"today", "yesterday"})
+            # "МОСКВА, 18 апреля. … провел переговоры … Накануне X встретился с Y": the first encounter
+            # is told on the report's day, this one on the day before, with someone else
+            or (day is not None and day[0] == "yesterday" and first_day is None and bool(who - first_people))
             or (apart and who != current_people)
             or (call and not current_call and bool(who - current_people))
             or (parties == 2 < _states(first_people, country)))  # two of a multilateral meeting's states

@@ -8,7 +8,9 @@ In Russian a name agrees in case with the role word before it: "первого �
   where the word does not show it) and ``endings`` (longest ending wins), plus
   ``default`` for a word that matches neither;
 - ``name_cases``: per case, ``surname`` endings (masculine and feminine) and
-  ``given`` endings per gender, each mapped to its nominative ending.
+  ``given`` endings per gender, each mapped to its nominative ending;
+- ``indeclinable_surnames``: endings of surnames that never decline ("Матвиенко", "Моди"),
+  whose given names still do.
 
 A language without these keys keeps names as written. Unknown case → as written:
 a name is never changed on a guess.
@@ -49,7 +51,12 @@ def nominative(name: str, case: str | None, lex: Lexicon) -> str:
         return name
     surname, gender = _replace(words[-1], spec.get("surname") or {})
     if gender is None:
-        return name  # the surname does not decline like a Slavic one: leave the name alone
+        # a surname that does not decline ("Валентиной Матвиенко", "Нарендрой Моди":
+        # ``indeclinable_surnames`` endings) stays as written, and its given names tell their own
+        # gender where only one form fits them; any other leaves the name alone
+        if not words[-1].lower().endswith(lex.suffixes("indeclinable_surnames") or ("\0",)):
+            return name
+        gender = "any"
     given = [_given(w, spec.get("given") or {}, gender) for w in words[:-1]]
     return " ".join([*given, surname])
 

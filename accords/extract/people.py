@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from accords.countries import institution_state
 from accords.extract.annotate import Annotated, NameMention, case_stems, make_name, strip_case
 from accords.extract.namecase import nominative, role_case, surname_stem
 from accords.lexicon import Lexicon
@@ -65,6 +66,7 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
     """Interpret the role phrase at tokens ``[first, last]``."""
     countries: list[tuple[str, int, int]] = []
     position = pclass = of = head = None
+    body: tuple[str | None, int, int] = (None, 0, 0)  # the state of the institution named, where it is one's
     number = "singular"
     toks = ann.tokens
     home = lex.value("home_country")
@@ -95,6 +97,9 @@ def read_role(ann: Annotated, first: int, last: int, lex: Lexicon) -> Role:
             of = m.value
         elif m.category == "institutions" and m.value != "Ministry" and of is None:
             of = m.value
+            body = (institution_state(m.value), *span)
+    if not countries and of is not None and body[0] is not None:  # "председатель Совета Федерации": Russia's
+        countries.append((body[0], body[1], body[2]))
     return Role(countries, position, pclass, number, of, toks[first].start, toks[last].end, head)
 
 
