@@ -196,7 +196,15 @@ def _score_file(report: Report, file: str, gold: Json, sid: str, lang: str,
                 and p.get("date") == g.get("date") and p.get("city") == g.get("city")
                 and p.get("kind") in kinds[(file, str(g["id"]))][1])
 
-    pairs = _pair(pm, gm, meeting_ok)
+    gpeople = gold.get("participants", [])
+
+    def people_overlap(p: Json, g: Json) -> int:
+        """Of two meetings alike in kind, states, day and city, the one with the gold's people."""
+        names = [r for r in tables["participants"] if r["meeting_id"] == p["meeting_id"]]
+        wanted = [x for x in gpeople if x["meeting"] == g["id"]]
+        return sum(any(_person_ok(r, w) for r in names) for w in wanted) - abs(len(names) - len(wanted))
+
+    pairs = _pair(pm, gm, meeting_ok, people_overlap)
     _tally(report, "meetings", lang, file, pm, gm, pairs, _meeting_text)
     mid_of_gold = {str(gm[gi]["id"]): str(pm[pi]["meeting_id"]) for pi, gi in pairs}
     for pi, gi in pairs:
