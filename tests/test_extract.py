@@ -877,3 +877,19 @@ def test_held_talks_apart_from_the_verb_and_a_meeting_the_day_before(tmp_path: P
                                                                      ("Valentina Matviyenko", "RU")}
     [a] = facts.agreements
     assert a.signed_date.iso() == "2025-06-10"
+
+
+def test_a_chinese_given_name_of_one_letter_and_an_agency_in_capitals(tmp_path: Path) -> None:
+    """"Ван И" is Wang Yi, whose given name is one letter in Cyrillic; "АСТАНА. КАЗИНФОРМ –" signs
+    the copy as Kazakh, so the head of state named with no state is Kazakhstan's."""
+    facts = run(tmp_path, " date 2025-07-22 АСТАНА. КАЗИНФОРМ – Глава государства Касым-Жомарт Токаев принял "
+                "министра иностранных дел КНР Ван И. Стороны обсудили сотрудничество Казахстана и Китая.", "ru")
+    [m] = facts.meetings
+    assert sorted((p.country, p.name_en.split()[-1]) for p in m.participants) == [("CN", "Yi"), ("KZ", "Tokayev")]
+
+
+@pytest.mark.parametrize("head", ["МОСКВА, 18 апреля. /ТАСС/.", "MOSCOW, April 18 (TASS) -"])
+def test_tass_signs_its_copy_as_russian(head: str) -> None:
+    from accords.extract.publishers import agency_state
+
+    assert agency_state(f"{head} Президент Владимир Путин провел переговоры.") == "RU"

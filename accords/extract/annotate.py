@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from accords.extract.dates import DateMention, numeric_dates, word_dates
 from accords.lexicon import Lexicon, Match
+from accords.names import palladius_pinyin
 from accords.text import Sentence, Token, fold, quote_spans
 
 ROLE_CATEGORIES = frozenset({
@@ -223,6 +224,14 @@ def _is_name_token(tok: Token, at: dict[int, Match], *, capitals: bool = False) 
     return all(c.isalpha() or c in "'‘’ʻʼ`-" for c in t)
 
 
+def _chinese_one_letter(before: Token, tok: Token, at: dict[int, Match]) -> bool:
+    """Is ``tok`` a one-letter syllable of a Chinese name written in Cyrillic by the Palladius
+    system ("Ван И": Wang Yi), after a word of it? (Other names take two letters at least.)"""
+    m = at.get(tok.index)  # a capital "И" is no "и" (and)
+    return len(tok.text) == 1 and tok.text.isupper() and (m is None or m.category in ("coordinators", "role_glue")) \
+        and palladius_pinyin(tok.text) is not None and palladius_pinyin(before.text) is not None
+
+
 def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexicon,
            persons: Sequence[tuple[int, int]], lemmas: Mapping[tuple[int, int], str],
            others: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
@@ -247,6 +256,8 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
             if _is_name_token(toks[j + 1], at, capitals=True) \
                     and text[toks[j].end : toks[j + 1].start] in (" ", "\n", "\r\n", "-"):  # a wrap is a space;
                 j += 1  # "-" joins a double name: Kassym-Jomart, Касым-Жомарт
+            elif _chinese_one_letter(toks[j], toks[j + 1], at) and text[toks[j].end : toks[j + 1].start] == " ":
+                j += 1  # "Ван И": a Chinese given name of one letter in Cyrillic (Wang Yi)
             elif j + 2 < len(toks) and toks[j + 1].fold in particles and _is_name_token(toks[j + 2], at) \
                     and text[toks[j].end : toks[j + 1].start] == " " \
                     and text[toks[j + 1].end : toks[j + 2].start] in (" ", "-"):
