@@ -893,3 +893,27 @@ def test_tass_signs_its_copy_as_russian(head: str) -> None:
     from accords.extract.publishers import agency_state
 
     assert agency_state(f"{head} Президент Владимир Путин провел переговоры.") == "RU"
+
+
+@pytest.mark.parametrize(("text", "language", "calls"), [
+    # one call sentence, two leaders called: two calls of two
+    (" date 2025-04-04 ANKARA (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Azerbaycan Cumhurbaşkanı İlham Aliyev "
+     "ve Özbekistan Cumhurbaşkanı Şevket Mirziyoyev ile telefonda görüştü.", "tr", [("AZ", "TR"), ("TR", "UZ")]),
+    # two call sentences of one day
+    (" date 2025-01-21 Oʻzbekiston Prezidenti Shavkat Mirziyoyev bugun Tojikiston Prezidenti Emomali Rahmon bilan "
+     "telefon orqali muloqot qildi. Shu kuni davlatimiz rahbari Qozogʻiston Prezidenti "
+     "Qasim-Jomart Toʻqayev bilan ham telefon orqali suhbatlashdi.", "uz", [("KZ", "UZ"), ("TJ", "UZ")]),
+    # a call its sentence calls trilateral stays one
+    (" date 2025-04-04 President of Russia Vladimir Putin, President of Azerbaijan Ilham Aliyev and Prime Minister "
+     "of Armenia Nikol Pashinyan held a trilateral phone call.", "en", [("AM", "AZ", "RU")]),
+    # a videoconference of three is no telephone call of two
+    (" date 2025-04-04 Президент Казахстана Касым-Жомарт Токаев, Президент Узбекистана Шавкат Мирзиёев и "
+     "Президент Кыргызстана Садыр Жапаров провели переговоры в формате видеоконференции.", "ru",
+     [("KG", "KZ", "UZ")]),
+])
+def test_a_call_of_three_states_is_calls_of_two(tmp_path: Path, text: str, language: str,
+                                                 calls: list[tuple[str, ...]]) -> None:
+    facts = run(tmp_path, text, language)
+    assert sorted(m.countries for m in facts.meetings) == calls
+    for m in facts.meetings:
+        assert {p.country for p in m.participants} == set(m.countries)

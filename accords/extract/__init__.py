@@ -114,7 +114,40 @@ def extract(doc: Document, annotation: Annotation | None = None) -> DocFacts:
             for a in facts.agreements:
                 if a.meeting_local_id == main.local_id:
                     a.signed_date = main.date
+    facts.meetings = _bilateral_calls(doc, facts, lex)
     return facts
+
+
+def _bilateral_calls(doc: Document, facts: DocFacts, lex: Lexicon) -> list[MeetingFact]:
+    """A telephone call of three states or more is as many calls of two: the first named (who
+    called) with each other state ("Erdoğan, Aliyev ve Mirziyoyev ile telefonda görüştü"; "bugun
+    Rahmon bilan … Shu kuni … Toʻqayev bilan ham telefon orqali suhbatlashdi"). Not a
+    videoconference, not a call its sentence calls joint ("trilateral"), not one with a signing."""
+    out: list[MeetingFact] = []
+    extra: list[MeetingFact] = []
+    signed = {a.meeting_local_id for a in facts.agreements}
+    text = doc.text
+    for m in facts.meetings:
+        caller = min(m.participants, key=lambda p: p.name_cite.start, default=None)
+        kind = tokenize(text, m.kind_cite.start, m.kind_cite.end)
+        context = tokenize(text, m.kind_cite.context_start, m.kind_cite.context_end)
+        if (m.kind != "phone_call" or len(m.countries) < 3 or m.local_id in signed or caller is None
+                or caller.country is None or not lex.covered("phone_words", kind, 0, len(kind) - 1)
+                or lex.covered("joint_call_words", context, 0, len(context) - 1)):
+            out.append(m)
+            continue
+        home = caller.country
+        others = [c for c in m.countries if c != home]
+        for k, other in enumerate(others):
+            pair = tuple(sorted((home, other)))
+            people = [p for p in m.participants if p.country in pair or (p.country is None and k == 0)]
+            call = replace(m, countries=pair, country_cites={c: m.country_cites[c] for c in pair},
+                           participants=people)
+            if k == 0:
+                out.append(call)
+            else:
+                extra.append(replace(call, local_id=f"m{len(facts.meetings) + len(extra) + 1}"))
+    return out + extra
 
 
 def _with_publisher_home(doc: Document, anns: list[Annotated], lex: Lexicon) -> Lexicon:
