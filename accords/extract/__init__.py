@@ -129,11 +129,14 @@ def _bilateral_calls(doc: Document, facts: DocFacts, lex: Lexicon) -> list[Meeti
     text = doc.text
     for m in facts.meetings:
         caller = min(m.participants, key=lambda p: p.name_cite.start, default=None)
+        if m.kind != "phone_call" or len(m.countries) < 3 or m.local_id in signed or caller is None \
+                or caller.country is None:
+            out.append(m)
+            continue
         kind = tokenize(text, m.kind_cite.start, m.kind_cite.end)
         context = tokenize(text, m.kind_cite.context_start, m.kind_cite.context_end)
-        if (m.kind != "phone_call" or len(m.countries) < 3 or m.local_id in signed or caller is None
-                or caller.country is None or not lex.covered("phone_words", kind, 0, len(kind) - 1)
-                or lex.covered("joint_call_words", context, 0, len(context) - 1)):
+        if not lex.covered("phone_words", kind, 0, len(kind) - 1) \
+                or lex.covered("joint_call_words", context, 0, len(context) - 1):
             out.append(m)
             continue
         home = caller.country

@@ -54,7 +54,8 @@ def nominative(name: str, case: str | None, lex: Lexicon) -> str:
         # a surname that does not decline ("Валентиной Матвиенко", "Нарендрой Моди":
         # ``indeclinable_surnames`` endings) stays as written, and its given names tell their own
         # gender where only one form fits them; any other leaves the name alone
-        if not words[-1].lower().endswith(lex.suffixes("indeclinable_surnames") or ("\0",)):
+        fixed = lex.suffixes("indeclinable_surnames")
+        if not fixed or not words[-1].lower().endswith(fixed):
             return name
         gender = "any"
     given = [_given(w, spec.get("given") or {}, gender) for w in words[:-1]]
