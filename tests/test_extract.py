@@ -917,3 +917,11 @@ def test_a_call_of_three_states_is_calls_of_two(tmp_path: Path, text: str, langu
     assert sorted(m.countries for m in facts.meetings) == calls
     for m in facts.meetings:
         assert {p.country for p in m.participants} == set(m.countries)
+
+
+def test_a_role_does_not_reach_back_across_a_comma_to_a_portfolio(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-03-05 Türkiye and Kyrgyzstan signed nine agreements in fields ranging from the "
+                "defense industry to higher education, as President Recep Tayyip Erdoğan met with President of "
+                "Kyrgyzstan Sadyr Japarov in Ankara.", "en")
+    roles = {p.name_en: p.role_en for m in facts.meetings for p in m.participants}
+    assert roles["Recep Tayyip Erdoğan"] == "President"  # not "President of Defence Industry"

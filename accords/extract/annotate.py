@@ -278,7 +278,7 @@ def _names(text: str, toks: tuple[Token, ...], at: dict[int, Match], lex: Lexico
         # unknown portfolio word ("Yatırım, Sanayi ve Ticaret Bakanı")
         floor = max((p.last for p in names[:k] if p.given is not None or p.initial is not None), default=-1)
         nm.role_first = _role_start(text, toks, at, nm.first, floor, lex.words("subdivision_preps"),
-                                    lex.words("role_glue"))
+                                    lex.words("role_glue"), lex.value("head") != "final")
         if k and nm.role_first is None:
             prev = names[k - 1]
             between = toks[prev.last + 1 : nm.first]
@@ -454,11 +454,14 @@ def _last_vowel(word: str) -> str:
 
 
 def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first: int,
-                floor: int, preps: frozenset[str] = frozenset(), glue: frozenset[str] = frozenset()) -> int | None:
+                floor: int, preps: frozenset[str] = frozenset(), glue: frozenset[str] = frozenset(),
+                head_initial: bool = False) -> int | None:
     """First token of the role phrase that ends right before a name, if it has a position.
     A region in it ("хоким Андижанской области", "в Ошской области", ``subdivisions``) is part of it.
     A word the lexicon lists both as ``role_glue`` and as ``accord_refs`` ("adına": on behalf of) is
-    glue right after a state ("Azerbaycan adına Enerji Bakanı"), and the state is the official's."""
+    glue right after a state ("Azerbaycan adına Enerji Bakanı"), and the state is the official's.
+    Where a role starts with its position (``head_initial``), words before the position across a
+    comma are no part of it ("… from the defense industry to higher education, as President X")."""
     k = first - 1
     start: int | None = None
     has_position = has_country = False
@@ -469,6 +472,8 @@ def _role_start(text: str, toks: tuple[Token, ...], at: dict[int, Match], first:
         if any(c in gap for c in ".;:\"“”«»()"):  # a newline inside a sentence is a wrap
             break
         m = at.get(k)
+        if head_initial and has_position and "," in gap and (m is None or m.category in ("portfolio", "portfolios")):
+            break
         if m is not None and m.category == "subdivisions":
             region = _region_name(text, toks, at, m.first, floor)
             if region is None:
