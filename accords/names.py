@@ -41,11 +41,25 @@ def _latin_table(language: str) -> dict[str, str]:
     return _LATIN
 
 
+@cache
+def _cyrillic_table(language: str) -> tuple[dict[str, str], bool]:
+    """The Cyrillic letters in English-press spelling, with a language's own ones
+    (``cyrillic_letters``: Kazakh қ → k, Kyrgyz ж → j), and whether "е" after a vowel is "ye"
+    (``ye_after_vowels``: Russian "Алиев" → Aliyev; Kyrgyz "Кулубаев" → Kulubaev)."""
+    if language == "en":
+        return _CYRILLIC, True
+    data = lexicon.load(language).data
+    own = data.get("cyrillic_letters")
+    table = {**_CYRILLIC, **{str(k): str(v) for k, v in own.items()}} if isinstance(own, dict) else _CYRILLIC
+    return table, bool(data.get("ye_after_vowels", True))
+
+
 @lru_cache(maxsize=65536)  # names recur across the corpus
 def transliterate(name: str, language: str) -> str:
     """An English-press spelling of ``name`` written in ``language``."""
     out: list[str] = []
     table = _latin_table(language)
+    cyrillic, ye_after_vowels = _cyrillic_table(language)
     chars = list(name)
     for i, ch in enumerate(chars):
         low = ch.lower()
@@ -58,9 +72,10 @@ def transliterate(name: str, language: str) -> str:
             rep = "j"  # дж: Jafarov, Jaksybekov — the region's English press spelling, not Dzh
         elif low == "ж" and i > 0 and chars[i - 1].lower() == "д":
             rep = ""
-        elif low in _CYRILLIC:
-            rep = _CYRILLIC[low]
-            if low == "е" and (i == 0 or chars[i - 1].lower() in "аеёиоуыэюяъь "):
+        elif low in cyrillic:
+            rep = cyrillic[low]
+            if low == "е" and (i == 0 or chars[i - 1] == " "
+                               or (ye_after_vowels and chars[i - 1].lower() in "аеёиоуыэюяъь")):
                 rep = "ye"
         elif low in table:
             rep = table[low]

@@ -51,6 +51,13 @@ def test_different_people_keep_apart(a: str, b: str) -> None:
     ("Recep Tayyip Erdoğan", "tr", "Recep Tayyip Erdogan"),   # tr latin_letters: the marks go, c stays c
     ("Mevlüt Çavuşoğlu", "tr", "Mevlut Cavusoglu"),
     ("Işık Kaya", "tr", "Isik Kaya"),
+    ("Ержан Ашықбаев", "kk", "Yerzhan Ashykbayev"),          # kk cyrillic_letters: қ → k
+    ("Арман Шаққалиев", "kk", "Arman Shakkaliyev"),
+    ("Садыр Жапаров", "ky", "Sadyr Japarov"),                 # ky: ж → j, й → i, "-аев" → -aev
+    ("Эдил Байсалов", "ky", "Edil Baisalov"),
+    ("Жээнбек Кулубаев", "ky", "Jeenbek Kulubaev"),
+    ("Ильхам Алиев", "ru", "Ilkham Aliyev"),                 # ru keeps Zh, y and -yev
+    ("Олжас Жумабаев", "ru", "Olzhas Zhumabayev"),
 ])
 def test_transliteration_follows_press_conventions(name: str, lang: str, expected: str) -> None:
     assert transliterate(name, lang) == expected
