@@ -925,3 +925,12 @@ def test_a_role_does_not_reach_back_across_a_comma_to_a_portfolio(tmp_path: Path
                 "Kyrgyzstan Sadyr Japarov in Ankara.", "en")
     roles = {p.name_en: p.role_en for m in facts.meetings for p in m.participants}
     assert roles["Recep Tayyip Erdoğan"] == "President"  # not "President of Defence Industry"
+
+
+def test_talks_during_which_are_talks_and_the_day_before_a_summit_is_another_meeting(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-06-17 АСТАНА. KAZINFORM — Во вторник в Астане прошел второй саммит «Центральная "
+                "Азия — Китай». В саммите приняли участие Президент Казахстана Касым-Жомарт Токаев, Председатель КНР "
+                "Си Цзиньпин и Президент Узбекистана Шавкат Мирзиёев. Накануне, 16 июня, Касым-Жомарт Токаев и Си "
+                "Цзиньпин провели в Астане двусторонние переговоры, в ходе которых обсудили торговлю.", "ru")
+    assert sorted((m.kind, m.date.iso(), m.countries) for m in facts.meetings) == [
+        ("summit", "2025-06-17", ("CN", "KZ", "UZ")), ("talks", "2025-06-16", ("CN", "KZ"))]

@@ -302,7 +302,9 @@ def referring(ann: Annotated, m: Match) -> bool:
     "telefon danışığı zamanı"): the event already reported, not a report of one."""
     for k in (m.first - 1, m.first - 2, m.last + 1, m.last + 2):
         d = ann.at.get(k)
-        if d is not None and d.category == "during_words":
+        if d is not None and d.category == "during_words" and 0 <= k < len(ann.clause) \
+                and ann.clause[k] == ann.clause[m.first if k < m.first else m.last]:
+            # (not across a comma: "провели переговоры, в ходе которых …" is the talks' own clause)
             between = range(min(k, m.first) + 1, max(k, m.last)) if k < m.first else range(m.last + 1, k)
             if all(ann.at.get(j) is None or ann.at[j].category == "role_glue" for j in between):
                 return True
