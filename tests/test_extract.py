@@ -934,3 +934,10 @@ def test_talks_during_which_are_talks_and_the_day_before_a_summit_is_another_mee
                 "Цзиньпин провели в Астане двусторонние переговоры, в ходе которых обсудили торговлю.", "ru")
     assert sorted((m.kind, m.date.iso(), m.countries) for m in facts.meetings) == [
         ("summit", "2025-06-17", ("CN", "KZ", "UZ")), ("talks", "2025-06-16", ("CN", "KZ"))]
+
+
+def test_hosting_a_counterpart_is_a_meeting(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-05-28 Minister of Foreign Affairs of Türkiye Hakan Fidan hosted his Kazakh "
+                "counterpart Murat Nurtleu in Ankara on Wednesday.", "en")
+    [m] = facts.meetings
+    assert (m.kind, m.countries, m.date.iso(), m.city) == ("meeting", ("KZ", "TR"), "2025-05-28", "Ankara")
