@@ -141,6 +141,16 @@ def targets(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def page_problem(page: Path) -> str | None:
+    """Why ``page`` cannot take the results (missing, or without the markers), or None."""
+    if not page.is_file():
+        return "no such file"
+    text = page.read_text(encoding="utf-8")
+    if START not in text or END not in text.partition(START)[2]:
+        return f"no {START} … {END} section to replace"
+    return None
+
+
 def write_page(page: Path, generated: str) -> None:
     """Replace the generated part of ``page`` (between the markers) with ``generated``."""
     text = page.read_text(encoding="utf-8")

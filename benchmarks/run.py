@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-site", action="store_true", help="skip pages, site and the bare mkdocs build")
     parser.add_argument("--no-incremental", action="store_true", help="skip the cached rebuilds")
     args = parser.parse_args(argv)
+    if str(args.page) not in ("", "."):
+        problem = report.page_problem(args.page)
+        if problem is not None:  # said before the run, not after half an hour of it
+            parser.error(f"--page {args.page}: {problem} (give the Performance page, or --page '' to write none)")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     machine = describe()

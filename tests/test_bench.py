@@ -110,3 +110,18 @@ def test_the_site_figures_name_both_yardsticks_and_read_older_results() -> None:
     older = {**site, "stages": {k: v for k, v in site["stages"].items() if k != "bare_md"}}
     row = stage_table([{"n": 100, "data": data, "site": older}]).splitlines()[2].split(" | ")
     assert row[-3:-1] == ["1.50×", "–"]
+
+
+@pytest.mark.parametrize("content", [None, "# Performance\n\nno markers here\n"])
+def test_a_page_that_cannot_take_the_results_is_refused_before_the_run(tmp_path: Path, content: str | None,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.run import main
+
+    page = tmp_path / "performance.md"
+    if content is not None:
+        page.write_text(content, encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["--sizes", "100000", "--page", str(page), "--work", str(tmp_path / "work")])
+    assert stop.value.code == 2
+    assert str(page) in capsys.readouterr().err
+    assert not (tmp_path / "work").exists()  # refused before any corpus was written
