@@ -154,8 +154,25 @@ def role_en(role: Role) -> str | None:
     return role.position
 
 
+def _keep_attested_surnames(anns: list[Annotated], lex: Lexicon) -> None:
+    """A surname read as a stem plus a case ending ("Qafarova": Qafarov + the dative -a) is the
+    name as written where another form in the document declines it whole ("Qafarovanın":
+    Qafarova + nın): "Sahibə Qafarova bildirib" is Qafarova in the nominative."""
+    written = {(si, k): ann.tokens[nm.last].text for si, ann in enumerate(anns) for k, nm in enumerate(ann.names)}
+    stripped = {key: w for key, w in written.items()
+                if fold(anns[key[0]].names[key[1]].surname) != fold(w)}
+    if not stripped:
+        return
+    attested = {fold(stem) for w in set(written.values()) for stem in case_stems(w, lex)}
+    for (si, k), w in stripped.items():
+        nm = anns[si].names[k]
+        if fold(w) in attested and not nm.surname_first:
+            nm.surname, nm.end = w, anns[si].tokens[nm.last].end
+
+
 def collect_people(doc_text: str, source_id: str, anns: list[Annotated], lex: Lexicon) -> list[DocPerson]:
     """Every named official of the document (names with a role somewhere), merged by surname."""
+    _keep_attested_surnames(anns, lex)
     people: dict[str, DocPerson] = {}
     by_surname: dict[str, list[str]] = {}  # surname key → people with it, in order of first mention
     order: list[str] = []
