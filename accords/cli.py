@@ -10,6 +10,7 @@ from pathlib import Path
 
 from accords import diff, models, newseed, release
 from accords.documents import SeedErrors
+from accords.evaluate import GoldError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return _evaluate(args.gold, args.seeds, args.data, args.brief)
         return _check(args.seeds, args.against)
+    except GoldError as exc:
+        print(f"accords: {exc}", file=sys.stderr)
+        return 2
     except SeedErrors as exc:
         for err in exc.errors:
             print(err, file=sys.stderr)
@@ -92,8 +96,10 @@ def _build(seeds: Path, out: Path, site: bool, jobs: int | None) -> int:
 
 def _evaluate(gold: Path, seeds: Path, data: Path | None, brief: bool) -> int:
     from accords.build import build_data
-    from accords.evaluate import evaluate, format_report, gather_seeds
+    from accords.evaluate import check_gold, evaluate, format_report, gather_seeds
     from accords.extract.nlp import handled
+
+    check_gold(gold)  # a gold file the scorer cannot read stops it before the build, not after
 
     with tempfile.TemporaryDirectory() as tmp:
         seeds = gather_seeds(seeds, Path(tmp) / "seeds")  # nested test articles → one folder

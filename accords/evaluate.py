@@ -138,9 +138,7 @@ def _exact(tally: list[int], pred: object, gold: object) -> None:
 def evaluate(gold_dir: Path, data_dir: Path, seeds_dir: Path) -> Report:
     """Compare the package in ``data_dir`` with the gold JSON file(s) at ``gold_dir``."""
     tables = read_tables(data_dir)
-    gold_files = gold_paths(gold_dir)
-    golds = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
-             for p in gold_files}
+    golds = check_gold(gold_dir)
     kinds = _event_kinds(golds)
     src_of = {str(r["file"]): str(r["source_id"]) for r in tables["sources"]}
     report = Report()
@@ -158,6 +156,42 @@ def evaluate(gold_dir: Path, data_dir: Path, seeds_dir: Path) -> Report:
             report.false.append(f"{event}: one event published as {len(rows)} meetings {sorted(rows)}")
     _check_citations(report, tables, seeds_dir)
     return report
+
+
+class GoldError(ValueError):
+    """A gold file the scorer cannot read, with the file and the fix in its message."""
+
+
+LINK_KEYS = ("this_meeting", "file", "meeting")  # a meeting of this file, the other file, its meeting
+
+
+def check_gold(gold_dir: Path) -> dict[str, Json]:
+    """The gold files at ``gold_dir`` by the article they annotate; :class:`GoldError` for one
+    the scorer cannot read (checked before anything is built)."""
+    golds: dict[str, Json] = {}
+    where: dict[str, Path] = {}
+    for p in gold_paths(gold_dir):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        golds[g["file"]], where[g["file"]] = g, p
+    _check_links(golds, where)
+    return golds
+
+
+def _check_links(golds: dict[str, Json], where: dict[str, Path]) -> None:
+    """Every ``same_event_as`` link names a meeting of its own file and one of a gold file given."""
+    for file, g in golds.items():
+        own = {str(m["id"]) for m in g.get("meetings", [])}
+        for i, link in enumerate(g.get("same_event_as", [])):
+            if not isinstance(link, dict) or any(k not in link for k in LINK_KEYS):
+                got = sorted(link) if isinstance(link, dict) else type(link).__name__
+                raise GoldError(f"{where[file]}: same_event_as[{i}] needs the keys {', '.join(LINK_KEYS)} "
+                                f"(this file's meeting, the other article's file and its meeting); got {got}")
+            other = golds.get(str(link["file"]))
+            if str(link["this_meeting"]) not in own:
+                raise GoldError(f"{where[file]}: same_event_as[{i}]: this file has no meeting "
+                                f"{link['this_meeting']!r} (its meetings: {', '.join(sorted(own)) or 'none'})")
+            if other is not None and str(link["meeting"]) not in {str(m["id"]) for m in other.get("meetings", [])}:
+                raise GoldError(f"{where[file]}: same_event_as[{i}]: {link['file']} has no meeting {link['meeting']!r}")
 
 
 def _event_kinds(golds: dict[str, Json]) -> dict[tuple[str, str], tuple[str, set[str]]]:

@@ -53,3 +53,16 @@ def test_two_meetings_alike_are_paired_by_their_people(tmp_path: Path, order: tu
     report = evaluate(gold, tmp_path / "data", seeds)
     for table in ("meetings", "participants"):
         assert (report.scores[table].fp, report.scores[table].fn) == (0, 0), (table, report.misses, report.false)
+
+
+def test_a_link_the_scorer_cannot_read_names_its_file_and_the_keys(tmp_path: Path) -> None:
+    from accords.evaluate import GoldError, check_gold
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a_en.json").write_text(json.dumps({
+        "file": "a_en.txt", "language": "en", "meetings": [_meeting("m1")], "participants": [], "agreements": [],
+        "signatories": [], "same_event_as": [{"meeting": "m1", "file": "b_en.txt", "other_meeting": "m2"}],
+    }), encoding="utf-8")
+    with pytest.raises(GoldError, match=r"a_en\.json: same_event_as\[0\] needs the keys this_meeting, file, meeting"):
+        check_gold(gold)
