@@ -945,3 +945,14 @@ def test_a_surname_another_form_declines_whole_is_no_case_form(tmp_path: Path) -
                 "Senatının Sədri Maulen Aşimbayev ilə görüşüb. Sahibə Qafarovanın səfəri davam edir.", "az")
     [m] = facts.meetings
     assert "Sahibə Qafarova" in {p.name for p in m.participants}
+
+
+def test_firms_deals_are_not_the_states_and_a_reception_told_in_the_pluperfect_is_one(tmp_path: Path) -> None:
+    facts = run(tmp_path, " date 2025-06-26 Türkiye-Kazakistan Karma Ekonomik Komisyonu toplantısı, Ticaret Bakanı "
+                "Ömer Bolat ile Kazakistan Ticaret ve Entegrasyon Bakanı Arman Şakkaliyev'in eş başkanlığında "
+                "Astana'da gerçekleştirildi. Toplantının ardından KEK Protokolü imzalandı. İş Forumu'nda ise iki ülke "
+                "firmaları arasında 12 ticari anlaşma imzalandı. Bolat, dün de Kazakistan Başbakanı Olcas Bektenov "
+                "tarafından kabul edilmişti.", "tr")
+    assert [a.kind for a in facts.agreements] == ["protocol"]
+    assert sorted((m.kind, m.date.iso()) for m in facts.meetings) == [("commission_session", "2025-06-26"),
+                                                                      ("meeting", "2025-06-25")]
